@@ -1,0 +1,157 @@
+#include "control/LocalControlPlane.h"
+
+#include "engine/Engine.h"
+#include "telemetry/TelemetryHub.h"
+
+#include <QTimer>
+
+namespace Continuo {
+
+LocalControlPlane::LocalControlPlane(Engine *engine, QObject *parent)
+    : IControlPlane(parent)
+    , m_engine(engine)
+    , m_actor(QStringLiteral("console:") + qEnvironmentVariable("USER", QStringLiteral("operator")))
+{
+    // Events are handed on in small batches so a burst does not repaint the log per event.
+    m_eventFlush.setSingleShot(true);
+    m_eventFlush.setInterval(std::chrono::milliseconds(20));
+    connect(&m_eventFlush, &QTimer::timeout, this, [this] {
+        if (m_pendingEvents.isEmpty())
+            return;
+        const QList<Event> events = std::exchange(m_pendingEvents, {});
+        Q_EMIT eventsReceived(events);
+    });
+    m_statusTimer.setInterval(std::chrono::seconds(1));
+    connect(&m_statusTimer, &QTimer::timeout, this, [this] {
+        if (m_engine)
+            Q_EMIT statusChanged(m_engine->status());
+    });
+}
+
+LocalControlPlane::~LocalControlPlane()
+{
+    close();
+}
+
+QString LocalControlPlane::endpoint() const
+{
+    return tr("embedded engine");
+}
+
+QString LocalControlPlane::connectionError() const
+{
+    if (!m_engine)
+        return tr("the engine is gone");
+    if (m_engine->state() == EngineState::Failed)
+        return m_engine->status().stateMessage;
+    return {};
+}
+
+void LocalControlPlane::setConnectionState(ConnectionState state)
+{
+    if (m_connectionState == state)
+        return;
+    m_connectionState = state;
+    Q_EMIT connectionStateChanged(state);
+}
+
+void LocalControlPlane::open()
+{
+    if (!m_engine || m_connectionState == ConnectionState::Connected)
+        return;
+    m_connections.append(connect(m_engine, &Engine::inventoryChanged, this,
+                                 [this](const QList<InventoryDelta> &deltas) {
+                                     Q_EMIT inventoryChanged(deltas);
+                                 }));
+    m_connections.append(connect(m_engine, &Engine::eventPublished, this, [this](const Event &event) {
+        m_pendingEvents.append(event);
+        if (!m_eventFlush.isActive())
+            m_eventFlush.start();
+    }));
+    m_connections.append(connect(m_engine->telemetry(), &TelemetryHub::samplesPublished, this,
+                                 &LocalControlPlane::deliverSamples));
+    m_connections.append(connect(m_engine, &Engine::stateChanged, this, [this] {
+        Q_EMIT statusChanged(m_engine->status());
+    }));
+    m_statusTimer.start();
+    setConnectionState(ConnectionState::Connected);
+    Q_EMIT inventoryReset();
+    Q_EMIT statusChanged(m_engine->status());
+}
+
+void LocalControlPlane::close()
+{
+    for (const auto &connection : std::as_const(m_connections))
+        disconnect(connection);
+    m_connections.clear();
+    m_statusTimer.stop();
+    setConnectionState(ConnectionState::Disconnected);
+}
+
+const Inventory &LocalControlPlane::inventory() const
+{
+    static const Inventory empty;
+    return m_engine ? m_engine->inventory() : empty;
+}
+
+EngineStatus LocalControlPlane::status() const
+{
+    return m_engine ? m_engine->status() : EngineStatus{};
+}
+
+QList<Event> LocalControlPlane::recentEvents() const
+{
+    return m_engine ? m_engine->recentEvents() : QList<Event>{};
+}
+
+int LocalControlPlane::subscribeTelemetry(const QList<SeriesMatcher> &matchers)
+{
+    const int id = m_nextSubscriptionId++;
+    m_subscriptions.insert(id, matchers);
+    return id;
+}
+
+void LocalControlPlane::unsubscribeTelemetry(int subscriptionId)
+{
+    m_subscriptions.remove(subscriptionId);
+}
+
+void LocalControlPlane::deliverSamples(const QList<SeriesBatch> &batches)
+{
+    for (auto it = m_subscriptions.cbegin(); it != m_subscriptions.cend(); ++it) {
+        QList<SeriesBatch> matching;
+        for (const auto &batch : batches) {
+            for (const auto &matcher : it.value()) {
+                if (matcher.matches(batch)) {
+                    matching.append(batch);
+                    break;
+                }
+            }
+        }
+        if (!matching.isEmpty())
+            Q_EMIT samplesReceived(it.key(), matching);
+    }
+}
+
+void LocalControlPlane::queryRange(const QString &seriesKey, qint64 fromMs, qint64 toMs,
+                                   QObject *context,
+                                   std::function<void(const Result<QList<Sample>> &)> callback)
+{
+    Result<QList<Sample>> result = m_engine
+                                       ? Result<QList<Sample>>(m_engine->telemetry()->range(seriesKey, fromMs, toMs))
+                                       : Result<QList<Sample>>(makeError(tr("the engine is gone")));
+    // Answer asynchronously, like the remote control plane does.
+    QTimer::singleShot(0, context ? context : this,
+                       [callback = std::move(callback), result] { callback(result); });
+}
+
+void LocalControlPlane::setNodeState(const QString &nodeId, NodeState state, const QString &reason,
+                                     QObject *context, std::function<void(const Result<Node> &)> callback)
+{
+    Result<Node> result = m_engine ? m_engine->setNodeState(nodeId, state, m_actor, reason)
+                                   : Result<Node>(makeError(tr("the engine is gone")));
+    QTimer::singleShot(0, context ? context : this,
+                       [callback = std::move(callback), result] { callback(result); });
+}
+
+} // namespace Continuo

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "control/IControlPlane.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+
+namespace Continuo {
+
+class Engine;
+
+/// IControlPlane over an engine in the same process (the console's default).
+class CONTINUO_CORE_EXPORT LocalControlPlane : public IControlPlane
+{
+    Q_OBJECT
+public:
+    explicit LocalControlPlane(Engine *engine, QObject *parent = nullptr);
+    ~LocalControlPlane() override;
+
+    /// Who the engine records in the audit log for actions taken here ("console:alice").
+    void setActor(const QString &actor) { m_actor = actor; }
+
+    QString endpoint() const override;
+    ConnectionState connectionState() const override { return m_connectionState; }
+    QString connectionError() const override;
+    void open() override;
+    void close() override;
+
+    const Inventory &inventory() const override;
+    EngineStatus status() const override;
+    QList<Event> recentEvents() const override;
+
+    int subscribeTelemetry(const QList<SeriesMatcher> &matchers) override;
+    void unsubscribeTelemetry(int subscriptionId) override;
+    void queryRange(const QString &seriesKey, qint64 fromMs, qint64 toMs, QObject *context,
+                    std::function<void(const Result<QList<Sample>> &)> callback) override;
+    void setNodeState(const QString &nodeId, NodeState state, const QString &reason,
+                      QObject *context, std::function<void(const Result<Node> &)> callback) override;
+
+private:
+    void setConnectionState(ConnectionState state);
+    void deliverSamples(const QList<SeriesBatch> &batches);
+
+    QPointer<Engine> m_engine;
+    ConnectionState m_connectionState = ConnectionState::Disconnected;
+    QString m_actor;
+    QHash<int, QList<SeriesMatcher>> m_subscriptions;
+    int m_nextSubscriptionId = 1;
+    QList<Event> m_pendingEvents;
+    QTimer m_eventFlush;
+    QTimer m_statusTimer;
+    QList<QMetaObject::Connection> m_connections;
+};
+
+} // namespace Continuo

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "engine/EngineStatus.h"
+#include "model/Event.h"
+#include "model/Inventory.h"
+#include "plugin/IPluginHost.h"
+#include "plugin/ITelemetrySource.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <deque>
+#include <memory>
+
+namespace Continuo {
+
+class HostProbe;
+class IStateStore;
+class PluginManager;
+class TelemetryHub;
+
+struct EngineOptions
+{
+    QString dataDirectory;          ///< Where the state database lives; created if missing.
+    QString scenario = QStringLiteral("demo"); ///< Simulator scenario: "demo", "none" or a file.
+    quint64 seed = 42;              ///< Simulator seed: same seed, same continuum and telemetry.
+    QStringList pluginPaths;        ///< Empty: PluginManager::defaultSearchPaths().
+    QStringList disabledPlugins;
+    bool hostProbe = true;          ///< Probe this machine from /proc and show it as a node.
+    int recentEventLimit = 5000;    ///< Events kept in memory for new watchers.
+};
+
+/// The orchestration and telemetry core. Lives on one thread (the GUI's or the daemon's main
+/// thread); every other thread reaches it through queued calls or IPluginHost.
+class CONTINUO_CORE_EXPORT Engine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Engine(QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Open the store, restore state, load plugins, start probes. On failure the engine is in
+    /// state Failed with the reason in status().stateMessage, and nothing was lost on disk.
+    Result<void> start(const EngineOptions &options);
+    /// Stop plugins and probes, flush and close the store.
+    void stop();
+
+    EngineState state() const { return m_state; }
+    EngineStatus status() const;
+    const EngineOptions &options() const { return m_options; }
+
+    const Inventory &inventory() const { return m_inventory; }
+    TelemetryHub *telemetry() const { return m_telemetry; }
+    PluginManager *pluginManager() const { return m_plugins; }
+    IStateStore *store() const { return m_store.get(); }
+
+    /// Apply and persist inventory changes; emits inventoryChanged with the deltas.
+    Result<QList<InventoryDelta>> applyInventory(const InventoryChangeSet &changes,
+                                                 const QString &origin);
+    /// Fill in sequence and timestamp, keep, persist and emit an event.
+    Event publishEvent(Event event);
+    /// Newest events kept in memory (sequence > afterSequence, type starting with prefix).
+    QList<Event> recentEvents(qint64 afterSequence = 0, const QString &typePrefix = {}) const;
+
+    /// Operator action: change a node's administrative state. Audited.
+    Result<Node> setNodeState(const QString &nodeId, NodeState state, const QString &actor,
+                              const QString &reason);
+    /// Record an operator or automatic action in the audit log (committed before returning).
+    Result<AuditEntry> recordAudit(const QString &actor, const QString &action,
+                                   const QString &target, const QJsonObject &details);
+
+    /// The IPluginHost handed to plugins (thread-safe).
+    IPluginHost *pluginHost() const;
+
+Q_SIGNALS:
+    void stateChanged(Continuo::EngineState state);
+    void inventoryChanged(const QList<Continuo::InventoryDelta> &deltas);
+    void eventPublished(const Continuo::Event &event);
+
+private:
+    class Host;
+    void setState(EngineState state, const QString &message = {});
+
+    EngineOptions m_options;
+    EngineState m_state = EngineState::Stopped;
+    QString m_stateMessage;
+    qint64 m_startedAtMs = 0;
+    Inventory m_inventory;
+    std::unique_ptr<IStateStore> m_store;
+    TelemetryHub *m_telemetry = nullptr;
+    PluginManager *m_plugins = nullptr;
+    std::unique_ptr<Host> m_host;
+    std::vector<std::unique_ptr<ITelemetrySource>> m_sources;
+    std::unique_ptr<HostProbe> m_hostProbe;
+    std::deque<Event> m_recentEvents;
+    qint64 m_lastEventSequence = 0;
+};
+
+} // namespace Continuo

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "continuo_core_export.h"
+
+#include <QString>
+
+namespace Continuo {
+
+enum class SiteKind { Unknown, Edge, Cloud, Hpc };
+enum class BackendKind { Unknown, Simulator, LocalHost, Kubernetes, Slurm, Libvirt, Accelerator };
+enum class NodeState { Unknown, Ready, NotReady, Cordoned, Draining, Down, Maintenance };
+/// Isolation/trust level a node offers (SERRANO's `security-tier` label).
+enum class SecurityTier { Unknown, Standard, Hardened, Confidential };
+enum class DeviceKind { Unknown, Gpu, Fpga };
+enum class SwitchState { Unknown, Up, Degraded, Down };
+enum class LinkState { Unknown, Up, Degraded, Down };
+enum class StorageKind { Unknown, Edge, Cloud };
+enum class WorkloadKind { Unknown, Container, VirtualMachine, Unikernel, HpcJob, AcceleratedKernel };
+enum class DeploymentState {
+    Unknown,
+    Submitted,
+    Pending,
+    Scheduled,
+    Assigned,
+    InDeployment,
+    Deployed,
+    Failed,
+    Redeployed,
+    Terminated
+};
+enum class EventSeverity { Unknown, Debug, Info, Warning, Error, Critical };
+
+/// Stable lower-case names used in files, the API and the UI ("edge", "ready", "in_deployment").
+CONTINUO_CORE_EXPORT QString toString(SiteKind value);
+CONTINUO_CORE_EXPORT QString toString(BackendKind value);
+CONTINUO_CORE_EXPORT QString toString(NodeState value);
+CONTINUO_CORE_EXPORT QString toString(SecurityTier value);
+CONTINUO_CORE_EXPORT QString toString(DeviceKind value);
+CONTINUO_CORE_EXPORT QString toString(SwitchState value);
+CONTINUO_CORE_EXPORT QString toString(LinkState value);
+CONTINUO_CORE_EXPORT QString toString(StorageKind value);
+CONTINUO_CORE_EXPORT QString toString(WorkloadKind value);
+CONTINUO_CORE_EXPORT QString toString(DeploymentState value);
+CONTINUO_CORE_EXPORT QString toString(EventSeverity value);
+
+/// Parse the names produced by toString(); unknown text gives the enum's Unknown value.
+template<typename Enum>
+Enum enumFromString(const QString &text);
+
+template<> CONTINUO_CORE_EXPORT SiteKind enumFromString<SiteKind>(const QString &text);
+template<> CONTINUO_CORE_EXPORT BackendKind enumFromString<BackendKind>(const QString &text);
+template<> CONTINUO_CORE_EXPORT NodeState enumFromString<NodeState>(const QString &text);
+template<> CONTINUO_CORE_EXPORT SecurityTier enumFromString<SecurityTier>(const QString &text);
+template<> CONTINUO_CORE_EXPORT DeviceKind enumFromString<DeviceKind>(const QString &text);
+template<> CONTINUO_CORE_EXPORT SwitchState enumFromString<SwitchState>(const QString &text);
+template<> CONTINUO_CORE_EXPORT LinkState enumFromString<LinkState>(const QString &text);
+template<> CONTINUO_CORE_EXPORT StorageKind enumFromString<StorageKind>(const QString &text);
+template<> CONTINUO_CORE_EXPORT WorkloadKind enumFromString<WorkloadKind>(const QString &text);
+template<> CONTINUO_CORE_EXPORT DeploymentState enumFromString<DeploymentState>(const QString &text);
+template<> CONTINUO_CORE_EXPORT EventSeverity enumFromString<EventSeverity>(const QString &text);
+
+} // namespace Continuo

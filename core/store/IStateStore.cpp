@@ -1,0 +1,7 @@
+#include "store/IStateStore.h"
+
+namespace Continuo {
+
+IStateStore::~IStateStore() = default;
+
+} // namespace Continuo

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "continuo_core_export.h"
+#include "model/Event.h"
+#include "model/Inventory.h"
+#include "model/Workload.h"
+
+#include <functional>
+
+namespace Continuo {
+
+/// Everything the engine restores at start.
+struct PersistedState
+{
+    InventorySnapshot inventory;
+    QList<Deployment> deployments;
+    QList<Event> recentEvents;   ///< Newest last, at most the limit given to load().
+    qint64 lastEventSequence = 0; ///< Highest sequence ever stored (0 if none).
+};
+
+/// Durable state of the engine. Writes are queued and committed in batches on the store's own
+/// thread; audit entries are committed before appendAudit() returns. The SQLite store is the
+/// first implementation; a distributed one (etcd) can replace it behind this interface.
+class CONTINUO_CORE_EXPORT IStateStore
+{
+public:
+    using ErrorHandler = std::function<void(const QString &message)>;
+
+    virtual ~IStateStore();
+
+    /// Open (creating if needed) the store in `directory` and run pending migrations.
+    /// A corrupt or foreign database is reported, never overwritten.
+    virtual Result<void> open(const QString &directory) = 0;
+    /// Commit what is queued and close. Safe to call twice.
+    virtual void close() = 0;
+    virtual bool isOpen() const = 0;
+
+    /// Read back inventory, deployments and the newest `recentEventLimit` events.
+    virtual Result<PersistedState> load(int recentEventLimit) = 0;
+
+    virtual void writeInventoryDeltas(const QList<InventoryDelta> &deltas) = 0;
+    virtual void writeDeployment(const Deployment &deployment) = 0;
+    virtual void writeEvents(const QList<Event> &events) = 0;
+
+    /// Commit an audit entry now; returns it with its id.
+    virtual Result<AuditEntry> appendAudit(const AuditEntry &entry) = 0;
+    /// Audit entries with id > afterId, oldest first, at most `limit`.
+    virtual Result<QList<AuditEntry>> auditLog(qint64 afterId, int limit) = 0;
+    /// Events with sequence > afterSequence whose type starts with `typePrefix`, oldest first.
+    virtual Result<QList<Event>> events(qint64 afterSequence, int limit,
+                                        const QString &typePrefix) = 0;
+
+    /// Block until every queued write is committed.
+    virtual Result<void> flush() = 0;
+    /// Called (on the store thread) when a queued write fails.
+    virtual void setErrorHandler(ErrorHandler handler) = 0;
+    /// The schema version after migrations (`PRAGMA user_version`).
+    virtual int schemaVersion() const = 0;
+};
+
+} // namespace Continuo

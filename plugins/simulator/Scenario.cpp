@@ -1,0 +1,342 @@
+#include "Scenario.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <yaml-cpp/yaml.h>
+
+namespace Continuo::Simulator {
+
+namespace {
+
+constexpr qint64 GiB = qint64(1) << 30;
+
+/// Thrown inside the parser only; turned into a Result error at the boundary.
+struct ScenarioError
+{
+    QString message;
+};
+
+QString where(const YAML::Node &node)
+{
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null())
+        return QString();
+    return QStringLiteral("line %1: ").arg(mark.line + 1);
+}
+
+[[noreturn]] void fail(const YAML::Node &node, const QString &message)
+{
+    throw ScenarioError{where(node) + message};
+}
+
+QString requiredString(const YAML::Node &map, const char *key)
+{
+    const YAML::Node value = map[key];
+    if (!value || !value.IsScalar() || value.Scalar().empty())
+        fail(map, QStringLiteral("\"%1\" is required").arg(QLatin1String(key)));
+    return QString::fromStdString(value.Scalar());
+}
+
+QString optionalString(const YAML::Node &map, const char *key, const QString &fallback = {})
+{
+    const YAML::Node value = map[key];
+    if (!value)
+        return fallback;
+    if (!value.IsScalar())
+        fail(value, QStringLiteral("\"%1\" must be text").arg(QLatin1String(key)));
+    return QString::fromStdString(value.Scalar());
+}
+
+double number(const YAML::Node &map, const char *key, double fallback, double min, double max)
+{
+    const YAML::Node value = map[key];
+    if (!value)
+        return fallback;
+    double result = 0;
+    try {
+        result = value.as<double>();
+    } catch (const YAML::Exception &) {
+        fail(value, QStringLiteral("\"%1\" must be a number").arg(QLatin1String(key)));
+    }
+    if (!(result >= min && result <= max))
+        fail(value, QStringLiteral("\"%1\" = %2 is outside [%3, %4]")
+                        .arg(QLatin1String(key)).arg(result).arg(min).arg(max));
+    return result;
+}
+
+template<typename Enum>
+Enum enumField(const YAML::Node &map, const char *key, bool required = true)
+{
+    const QString text = required ? requiredString(map, key) : optionalString(map, key);
+    if (text.isEmpty() && !required)
+        return Enum::Unknown;
+    const Enum value = enumFromString<Enum>(text);
+    if (value == Enum::Unknown)
+        fail(map[key], QStringLiteral("unknown %1 \"%2\"").arg(QLatin1String(key), text));
+    return value;
+}
+
+Labels labels(const YAML::Node &map)
+{
+    Labels result;
+    const YAML::Node node = map["labels"];
+    if (!node)
+        return result;
+    if (!node.IsMap())
+        fail(node, QStringLiteral("\"labels\" must be a map"));
+    for (const auto &entry : node)
+        result.insert(QString::fromStdString(entry.first.as<std::string>()),
+                      QString::fromStdString(entry.second.as<std::string>()));
+    return result;
+}
+
+YAML::Node sequence(const YAML::Node &root, const char *key)
+{
+    const YAML::Node node = root[key];
+    if (node && !node.IsSequence())
+        fail(node, QStringLiteral("\"%1\" must be a list").arg(QLatin1String(key)));
+    return node;
+}
+
+QString expandPattern(const QString &pattern, int index)
+{
+    // "%02d" style: one printf integer conversion.
+    const QByteArray utf8 = pattern.toUtf8();
+    return QString::asprintf(utf8.constData(), index);
+}
+
+FaultKind faultKind(const YAML::Node &map)
+{
+    const QString text = requiredString(map, "kind");
+    if (text == QLatin1String("degraded-switch"))
+        return FaultKind::DegradedSwitch;
+    if (text == QLatin1String("hot-node"))
+        return FaultKind::HotNode;
+    if (text == QLatin1String("link-down"))
+        return FaultKind::LinkDown;
+    fail(map["kind"], QStringLiteral("unknown fault kind \"%1\" (degraded-switch, hot-node, link-down)").arg(text));
+}
+
+void checkUnique(QSet<QString> &ids, const QString &id, const YAML::Node &node)
+{
+    if (ids.contains(id))
+        fail(node, QStringLiteral("duplicate id \"%1\"").arg(id));
+    ids.insert(id);
+}
+
+Scenario parseDocument(const YAML::Node &root)
+{
+    if (!root.IsMap())
+        fail(root, QStringLiteral("a scenario is a map with sites, clusters, nodeGroups, switches, links"));
+    Scenario scenario;
+    scenario.name = requiredString(root, "name");
+    scenario.description = optionalString(root, "description");
+    scenario.seed = quint64(number(root, "seed", 42, 0, 9.0e15));
+    scenario.tickMs = qint64(number(root, "tickMs", 1000, 50, 3'600'000));
+    auto &inventory = scenario.inventory;
+    QSet<QString> ids;
+
+    for (const auto &item : sequence(root, "sites")) {
+        Site site;
+        site.id = requiredString(item, "id");
+        checkUnique(ids, site.id, item);
+        site.name = optionalString(item, "name", site.id);
+        site.kind = enumField<SiteKind>(item, "kind");
+        if (const YAML::Node location = item["location"]) {
+            site.location.name = optionalString(location, "name");
+            site.location.latitude = number(location, "latitude", 0, -90, 90);
+            site.location.longitude = number(location, "longitude", 0, -180, 180);
+        }
+        site.labels = labels(item);
+        scenario.utcOffsetHoursBySite.insert(site.id, number(item, "utcOffsetHours", 0, -12, 14));
+        inventory.sites.append(site);
+    }
+    auto siteExists = [&inventory](const QString &id) {
+        return std::any_of(inventory.sites.cbegin(), inventory.sites.cend(),
+                           [&id](const Site &s) { return s.id == id; });
+    };
+
+    for (const auto &item : sequence(root, "clusters")) {
+        Cluster cluster;
+        cluster.id = requiredString(item, "id");
+        checkUnique(ids, cluster.id, item);
+        cluster.name = optionalString(item, "name", cluster.id);
+        cluster.siteId = requiredString(item, "site");
+        if (!siteExists(cluster.siteId))
+            fail(item, QStringLiteral("cluster %1: no site \"%2\"").arg(cluster.id, cluster.siteId));
+        cluster.backend = enumField<BackendKind>(item, "backend");
+        cluster.pluginId = QStringLiteral("simulator");
+        cluster.labels = labels(item);
+        cluster.labels.insert(QStringLiteral("continuo.io/simulated"), QStringLiteral("true"));
+        inventory.clusters.append(cluster);
+    }
+
+    for (const auto &group : sequence(root, "nodeGroups")) {
+        const QString clusterId = requiredString(group, "cluster");
+        auto cluster = std::find_if(inventory.clusters.cbegin(), inventory.clusters.cend(),
+                                    [&clusterId](const Cluster &c) { return c.id == clusterId; });
+        if (cluster == inventory.clusters.cend())
+            fail(group, QStringLiteral("node group: no cluster \"%1\"").arg(clusterId));
+        const QString pattern = requiredString(group, "namePattern");
+        if (pattern.count(QLatin1Char('%')) != 1 || !pattern.contains(QRegularExpression(QStringLiteral("%0?\\d*d"))))
+            fail(group["namePattern"], QStringLiteral("namePattern needs exactly one %d-style number"));
+        const int count = int(number(group, "count", 1, 1, 100000));
+        const int first = int(number(group, "first", 1, 0, 1e9));
+        LoadProfile load;
+        if (const YAML::Node l = group["load"]) {
+            load.base = number(l, "base", load.base, 0, 1);
+            load.dailyAmplitude = number(l, "dailyAmplitude", load.dailyAmplitude, 0, 1);
+            load.noise = number(l, "noise", load.noise, 0, 1);
+            load.peakHour = number(l, "peakHour", load.peakHour, 0, 24);
+            load.memoryBase = number(l, "memoryBase", load.memoryBase, 0, 1);
+        }
+        const YAML::Node devices = sequence(group, "devices");
+        for (int i = 0; i < count; ++i) {
+            Node node;
+            node.id = expandPattern(pattern, first + i);
+            checkUnique(ids, node.id, group);
+            node.name = node.id;
+            node.clusterId = clusterId;
+            node.siteId = cluster->siteId;
+            node.capacity.cpuCores = number(group, "cpuCores", 8, 0.1, 1e5);
+            node.capacity.memoryBytes = qint64(number(group, "memoryGiB", 16, 0, 1e6) * GiB);
+            node.capacity.diskBytes = qint64(number(group, "diskGiB", 100, 0, 1e8) * GiB);
+            node.arch = optionalString(group, "arch", QStringLiteral("x86_64"));
+            node.labels = labels(group);
+            node.securityTier = enumField<SecurityTier>(group, "securityTier", false);
+            if (node.securityTier == SecurityTier::Unknown)
+                node.securityTier = SecurityTier::Standard;
+            node.state = NodeState::Ready;
+            for (const auto &spec : devices) {
+                const int every = int(number(spec, "every", 1, 1, 1e6));
+                if (i % every != 0)
+                    continue;
+                const int perNode = int(number(spec, "count", 1, 1, 64));
+                for (int d = 0; d < perNode; ++d) {
+                    Device device;
+                    device.kind = enumField<DeviceKind>(spec, "kind");
+                    device.id = QStringLiteral("%1/%2%3").arg(node.id, toString(device.kind)).arg(d);
+                    device.nodeId = node.id;
+                    device.model = requiredString(spec, "model");
+                    device.memoryBytes = qint64(number(spec, "memoryGiB", 0, 0, 1e5) * GiB);
+                    device.vaccelCapable = spec["vaccel"] && spec["vaccel"].as<bool>();
+                    inventory.devices.append(device);
+                }
+            }
+            scenario.loadByNode.insert(node.id, load);
+            inventory.nodes.append(node);
+        }
+    }
+
+    for (const auto &item : sequence(root, "switches")) {
+        Switch sw;
+        sw.id = requiredString(item, "id");
+        checkUnique(ids, sw.id, item);
+        sw.name = optionalString(item, "name", sw.id);
+        sw.siteId = optionalString(item, "site");
+        if (!sw.siteId.isEmpty() && !siteExists(sw.siteId))
+            fail(item, QStringLiteral("switch %1: no site \"%2\"").arg(sw.id, sw.siteId));
+        sw.target = optionalString(item, "target", QStringLiteral("bmv2"));
+        sw.managementAddress = optionalString(item, "managementAddress");
+        sw.portCount = int(number(item, "ports", 32, 1, 4096));
+        sw.state = SwitchState::Up;
+        inventory.switches.append(sw);
+    }
+
+    for (const auto &item : sequence(root, "links")) {
+        Link link;
+        link.id = requiredString(item, "id");
+        checkUnique(ids, link.id, item);
+        for (auto [key, end] : {std::pair{"a", &link.a}, std::pair{"b", &link.b}}) {
+            const YAML::Node endpoint = item[key];
+            if (!endpoint || !endpoint.IsMap())
+                fail(item, QStringLiteral("link %1 needs endpoint \"%2\" {id, port}").arg(link.id, QLatin1String(key)));
+            end->id = requiredString(endpoint, "id");
+            end->port = int(number(endpoint, "port", 0, 0, 65535));
+            const bool known = std::any_of(inventory.switches.cbegin(), inventory.switches.cend(),
+                                           [end](const Switch &s) { return s.id == end->id; })
+                               || std::any_of(inventory.nodes.cbegin(), inventory.nodes.cend(),
+                                              [end](const Node &n) { return n.id == end->id; });
+            if (!known)
+                fail(endpoint, QStringLiteral("link %1: no switch or node \"%2\"").arg(link.id, end->id));
+        }
+        link.capacityBitsPerSecond = qint64(number(item, "capacityGbps", 10, 0.001, 1e5) * 1e9);
+        link.latencyMs = number(item, "latencyMs", 1, 0, 1e5);
+        link.state = LinkState::Up;
+        inventory.links.append(link);
+    }
+
+    for (const auto &item : sequence(root, "storage")) {
+        StorageLocation location;
+        location.id = requiredString(item, "id");
+        checkUnique(ids, location.id, item);
+        location.name = optionalString(item, "name", location.id);
+        location.siteId = optionalString(item, "site");
+        location.kind = enumField<StorageKind>(item, "kind");
+        location.costPerGibMonth = number(item, "costPerGibMonth", 0, 0, 1e6);
+        location.latencyMs = number(item, "latencyMs", 0, 0, 1e6);
+        location.capacityBytes = qint64(number(item, "capacityGiB", 0, 0, 1e9) * GiB);
+        inventory.storageLocations.append(location);
+    }
+
+    for (const auto &item : sequence(root, "faults")) {
+        FaultSchedule fault;
+        fault.kind = faultKind(item);
+        fault.target = requiredString(item, "target");
+        if (!ids.contains(fault.target))
+            fail(item, QStringLiteral("fault target \"%1\" does not exist").arg(fault.target));
+        fault.startSeconds = qint64(number(item, "startSeconds", 0, 0, 1e9));
+        fault.durationSeconds = qint64(number(item, "durationSeconds", 60, 1, 1e9));
+        fault.periodSeconds = qint64(number(item, "periodSeconds", 0, 0, 1e9));
+        if (fault.periodSeconds != 0 && fault.periodSeconds <= fault.durationSeconds)
+            fail(item, QStringLiteral("periodSeconds must be longer than durationSeconds"));
+        fault.latencyFactor = number(item, "latencyFactor", 5, 1, 1000);
+        scenario.faults.append(fault);
+    }
+    if (inventory.sites.isEmpty())
+        fail(root, QStringLiteral("a scenario needs at least one site"));
+    return scenario;
+}
+
+} // namespace
+
+bool FaultSchedule::isActiveAt(qint64 secondsSinceStart) const
+{
+    if (secondsSinceStart < startSeconds)
+        return false;
+    const qint64 offset = secondsSinceStart - startSeconds;
+    if (periodSeconds <= 0)
+        return offset < durationSeconds;
+    return offset % periodSeconds < durationSeconds;
+}
+
+Result<Scenario> Scenario::parse(const QByteArray &yaml)
+{
+    try {
+        const YAML::Node root = YAML::Load(yaml.toStdString());
+        return parseDocument(root);
+    } catch (const ScenarioError &error) {
+        return makeError(error.message);
+    } catch (const YAML::Exception &exception) {
+        return makeError(QString::fromStdString(exception.what()));
+    }
+}
+
+Result<Scenario> Scenario::load(const QString &nameOrPath)
+{
+    const bool builtIn = !nameOrPath.contains(QLatin1Char('/')) && !nameOrPath.endsWith(QLatin1String(".yaml"));
+    const QString path = builtIn ? QStringLiteral(":/continuo/scenarios/%1.yaml").arg(nameOrPath) : nameOrPath;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(builtIn ? QStringLiteral("no built-in scenario \"%1\" (try \"demo\")").arg(nameOrPath)
+                                 : QStringLiteral("cannot read scenario %1: %2").arg(path, file.errorString()));
+    }
+    auto scenario = parse(file.readAll());
+    if (!scenario)
+        return makeError(QStringLiteral("scenario %1: %2").arg(nameOrPath, scenario.error()));
+    return scenario;
+}
+
+} // namespace Continuo::Simulator
