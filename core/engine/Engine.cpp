@@ -251,6 +251,25 @@ Result<QList<InventoryDelta>> Engine::applyInventory(const InventoryChangeSet &c
     if (m_store)
         m_store->writeInventoryDeltas(*deltas);
     Q_EMIT inventoryChanged(*deltas);
+
+    // One summary event per change set, so the log shows who changed the inventory and when.
+    int removed = 0;
+    for (const auto &delta : std::as_const(*deltas))
+        removed += delta.operation == DeltaOperation::Remove;
+    Event event;
+    event.type = QLatin1String(EventTypes::InventoryChanged);
+    event.severity = EventSeverity::Debug;
+    event.source = origin;
+    event.subjectId = deltas->size() == 1 ? deltas->constFirst().id : QString();
+    event.message = tr("%1 changed %n inventory object(s) (%2 removed), revision %3", nullptr,
+                       int(deltas->size()))
+                        .arg(origin)
+                        .arg(removed)
+                        .arg(m_inventory.revision());
+    event.payload = {{QStringLiteral("changed"), deltas->size()},
+                     {QStringLiteral("removed"), removed},
+                     {QStringLiteral("revision"), m_inventory.revision()}};
+    publishEvent(event);
     return deltas;
 }
 

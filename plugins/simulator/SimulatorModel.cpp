@@ -57,9 +57,9 @@ SimulatorModel::SimulatorModel(Scenario scenario, quint64 seed)
     , m_active(m_scenario.faults.size(), false)
 {
     for (const Node &node : std::as_const(m_scenario.inventory.nodes))
-        m_nodes.insert(node.id, NodeState{Random(stableHash(node.id, m_seed))});
+        m_nodes.insert(node.id, NodeRuntime{Random(stableHash(node.id, m_seed))});
     for (const Link &link : std::as_const(m_scenario.inventory.links))
-        m_links.insert(link.id, LinkState{Random(stableHash(link.id, m_seed))});
+        m_links.insert(link.id, LinkRuntime{Random(stableHash(link.id, m_seed))});
 }
 
 void SimulatorModel::applyFaultTransitions(qint64 timestampMs, Step &step)
@@ -154,7 +154,7 @@ SimulatorModel::Step SimulatorModel::step(qint64 timestampMs)
     step.samples.reserve(nodes.size() * 5 + m_scenario.inventory.links.size() * 2);
 
     for (const Node &node : nodes) {
-        NodeState &state = m_nodes[node.id];
+        NodeRuntime &state = m_nodes[node.id];
         const LoadProfile load = m_scenario.loadByNode.value(node.id);
         const double localHour =
             std::fmod(hoursUtc + m_scenario.utcOffsetHoursBySite.value(node.siteId), 24.0);
@@ -201,7 +201,7 @@ SimulatorModel::Step SimulatorModel::step(qint64 timestampMs)
     for (const Link &link : m_scenario.inventory.links) {
         if (linksDown.contains(link.id))
             continue; // nothing measures a dead link
-        LinkState &state = m_links[link.id];
+        LinkRuntime &state = m_links[link.id];
         auto loadAt = [&](const LinkEndpoint &end) {
             const QString site = siteOfSwitch.value(end.id);
             return site.isEmpty() ? overall : m_siteLoad.value(site, overall);

@@ -50,14 +50,14 @@ public:
     const std::vector<bool> &activeFaults() const { return m_active; }
 
 private:
-    struct NodeState
+    struct NodeRuntime
     {
         Random random;
         double cpuNoise = 0.0;
         double memoryDrift = 0.0;
         double lastCpu = 0.0;
     };
-    struct LinkState
+    struct LinkRuntime
     {
         Random random;
         double utilisationNoise = 0.0;
@@ -69,8 +69,8 @@ private:
     quint64 m_seed;
     qint64 m_startMs = -1;
     std::vector<bool> m_active;
-    QHash<QString, NodeState> m_nodes;
-    QHash<QString, LinkState> m_links;
+    QHash<QString, NodeRuntime> m_nodes;
+    QHash<QString, LinkRuntime> m_links;
     QHash<QString, double> m_siteLoad;
 };
 

@@ -89,28 +89,28 @@ private Q_SLOTS:
 
         // Metadata checks happen before anything is loaded.
         auto plugins = manager.plugins();
-        QCOMPARE(find(plugins, QStringLiteral("fixture-wrong-iid")).state, PluginState::Invalid);
+        QCOMPARE(toString(find(plugins, QStringLiteral("fixture-wrong-iid")).state), toString(PluginState::Invalid));
         QVERIFY(find(plugins, QStringLiteral("fixture-wrong-iid")).errorString.contains(QLatin1String("org.example.SomethingElse/1")));
-        QCOMPARE(find(plugins, QStringLiteral("fixture-newer-api")).state, PluginState::Invalid);
+        QCOMPARE(toString(find(plugins, QStringLiteral("fixture-newer-api")).state), toString(PluginState::Invalid));
         QVERIFY(find(plugins, QStringLiteral("fixture-newer-api")).errorString.contains(QLatin1String("needs core API 99")));
         const PluginInfo bad = find(plugins, QStringLiteral("libBadMetadataFixture"));
-        QCOMPARE(bad.state, PluginState::Invalid);
+        QCOMPARE(toString(bad.state), toString(PluginState::Invalid));
         QVERIFY2(bad.errorString.contains(QLatin1String("bad metadata")), qPrintable(bad.errorString));
         const PluginInfo notPlugin = find(plugins, QStringLiteral("libnotaplugin"));
-        QCOMPARE(notPlugin.state, PluginState::Invalid);
+        QCOMPARE(toString(notPlugin.state), toString(PluginState::Invalid));
         QVERIFY(!notPlugin.errorString.isEmpty());
 
         RecordingHost host;
         manager.loadAll(&host); // must not abort on any of the bad ones
         plugins = manager.plugins();
 
-        QCOMPARE(find(plugins, QStringLiteral("fixture-good")).state, PluginState::Running);
-        QCOMPARE(find(plugins, QStringLiteral("fixture-dependent")).state, PluginState::Running);
+        QCOMPARE(toString(find(plugins, QStringLiteral("fixture-good")).state), toString(PluginState::Running));
+        QCOMPARE(toString(find(plugins, QStringLiteral("fixture-dependent")).state), toString(PluginState::Running));
         const PluginInfo orphan = find(plugins, QStringLiteral("fixture-missing-dep"));
-        QCOMPARE(orphan.state, PluginState::Failed);
+        QCOMPARE(toString(orphan.state), toString(PluginState::Failed));
         QVERIFY2(orphan.errorString.contains(QLatin1String("missing dependency \"does-not-exist\"")), qPrintable(orphan.errorString));
         const PluginInfo failing = find(plugins, QStringLiteral("fixture-fail-init"));
-        QCOMPARE(failing.state, PluginState::Failed);
+        QCOMPARE(toString(failing.state), toString(PluginState::Failed));
         QVERIFY(failing.errorString.contains(QLatin1String("fixture refuses to initialise")));
         QVERIFY(manager.plugin(QStringLiteral("fixture-fail-init")) == nullptr);
 
@@ -124,7 +124,7 @@ private Q_SLOTS:
 
         QCOMPARE(manager.runningPlugins().size(), 2);
         manager.shutdownAll();
-        QCOMPARE(find(manager.plugins(), QStringLiteral("fixture-good")).state, PluginState::Stopped);
+        QCOMPARE(toString(find(manager.plugins(), QStringLiteral("fixture-good")).state), toString(PluginState::Stopped));
     }
 
     void disabledPlugin()
@@ -136,10 +136,10 @@ private Q_SLOTS:
         RecordingHost host;
         manager.loadAll(&host);
         const auto plugins = manager.plugins();
-        QCOMPARE(find(plugins, QStringLiteral("fixture-good")).state, PluginState::Disabled);
+        QCOMPARE(toString(find(plugins, QStringLiteral("fixture-good")).state), toString(PluginState::Disabled));
         // Its dependent cannot run without it and says why.
         const PluginInfo dependent = find(plugins, QStringLiteral("fixture-dependent"));
-        QCOMPARE(dependent.state, PluginState::Failed);
+        QCOMPARE(toString(dependent.state), toString(PluginState::Failed));
         QVERIFY2(dependent.errorString.contains(QLatin1String("fixture-good")), qPrintable(dependent.errorString));
     }
 
@@ -153,7 +153,7 @@ private Q_SLOTS:
         RecordingHost host;
         manager.loadAll(&host);
         const PluginInfo simulator = find(manager.plugins(), QStringLiteral("simulator"));
-        QCOMPARE(simulator.state, PluginState::Running);
+        QCOMPARE(toString(simulator.state), toString(PluginState::Running));
         QCOMPARE(host.inventory.count(EntityKind::Site), 3);
         QVERIFY(host.inventory.count(EntityKind::Node) >= 50);
         QCOMPARE(host.inventory.count(EntityKind::Switch), 5);
@@ -170,7 +170,7 @@ private Q_SLOTS:
         RecordingHost host;
         manager.loadAll(&host);
         const PluginInfo simulator = find(manager.plugins(), QStringLiteral("simulator"));
-        QCOMPARE(simulator.state, PluginState::Failed);
+        QCOMPARE(toString(simulator.state), toString(PluginState::Failed));
         QVERIFY2(simulator.errorString.contains(QLatin1String("/nonexistent/scenario.yaml")), qPrintable(simulator.errorString));
     }
 };

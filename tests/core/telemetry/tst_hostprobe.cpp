@@ -108,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(node);
         QVERIFY(node->capacity.cpuCores >= 1);
         QVERIFY(node->capacity.memoryBytes > 0);
-        QCOMPARE(node->state, NodeState::Ready);
+        QCOMPARE(toString(node->state), toString(NodeState::Ready));
         QVERIFY(host.inventory.find<Site>(node->siteId));
     }
 
