@@ -120,12 +120,29 @@ Result<void> Engine::start(const EngineOptions &options)
         setState(EngineState::Failed, tr("no data directory given"));
         return makeError(m_stateMessage);
     }
+    // Two engines on one data directory would interleave event sequences: refuse the second.
+    QDir().mkpath(m_options.dataDirectory);
+    m_dataLock = std::make_unique<QLockFile>(m_options.dataDirectory + QLatin1String("/continuo.lock"));
+    m_dataLock->setStaleLockTime(std::chrono::milliseconds::zero()); // stale only when the owner died
+    if (!m_dataLock->tryLock(std::chrono::milliseconds(0))) {
+        qint64 pid = 0;
+        QString host, application;
+        m_dataLock->getLockInfo(&pid, &host, &application);
+        const QString reason = m_dataLock->error() == QLockFile::LockFailedError
+                                   ? tr("data directory %1 is in use by %2 (process %3 on %4)")
+                                         .arg(m_options.dataDirectory, application).arg(pid).arg(host)
+                                   : tr("cannot lock data directory %1").arg(m_options.dataDirectory);
+        m_dataLock.reset();
+        setState(EngineState::Failed, reason);
+        return makeError(reason);
+    }
     m_store = std::make_unique<SqliteStateStore>();
     m_store->setErrorHandler([](const QString &message) {
         qCCritical(lcEngine).noquote() << "state store write failed:" << message;
     });
     if (auto opened = m_store->open(m_options.dataDirectory); !opened) {
         m_store.reset();
+        m_dataLock.reset();
         setState(EngineState::Failed, opened.error());
         return makeError(opened.error());
     }
@@ -133,6 +150,7 @@ Result<void> Engine::start(const EngineOptions &options)
     if (!restored) {
         m_store->close();
         m_store.reset();
+        m_dataLock.reset();
         setState(EngineState::Failed, restored.error());
         return makeError(restored.error());
     }
@@ -213,6 +231,7 @@ void Engine::stop()
             qCCritical(lcEngine).noquote() << "state store flush failed:" << flushed.error();
         m_store->close();
     }
+    m_dataLock.reset();
     setState(EngineState::Stopped);
 }
 

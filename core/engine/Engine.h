@@ -6,6 +6,7 @@
 #include "plugin/IPluginHost.h"
 #include "plugin/ITelemetrySource.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QStringList>
 
@@ -86,6 +87,7 @@ private:
     QString m_stateMessage;
     qint64 m_startedAtMs = 0;
     Inventory m_inventory;
+    std::unique_ptr<QLockFile> m_dataLock; ///< One engine per data directory.
     std::unique_ptr<IStateStore> m_store;
     TelemetryHub *m_telemetry = nullptr;
     PluginManager *m_plugins = nullptr;

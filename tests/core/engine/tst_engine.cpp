@@ -146,6 +146,21 @@ private Q_SLOTS:
         QCOMPARE(digest(path), before); // nothing lost: the operator can inspect or restore it
     }
 
+    void oneEnginePerDataDirectory()
+    {
+        QTemporaryDir dir;
+        Engine first;
+        QVERIFY(first.start(options(dir.path(), QStringLiteral("none"))).hasValue());
+        Engine second;
+        auto refused = second.start(options(dir.path(), QStringLiteral("none")));
+        QVERIFY(!refused.hasValue());
+        QVERIFY2(refused.error().contains(QLatin1String("in use")), qPrintable(refused.error()));
+        QCOMPARE(toString(second.state()), toString(EngineState::Failed));
+        first.stop();
+        // Released on stop: the directory can be opened again.
+        QVERIFY(second.start(options(dir.path(), QStringLiteral("none"))).hasValue());
+    }
+
     void invalidPluginInventoryIsRefused()
     {
         QTemporaryDir dir;
