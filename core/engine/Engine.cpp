@@ -205,6 +205,14 @@ Result<void> Engine::start(const EngineOptions &options)
     if (m_options.hostProbe) {
         m_hostProbe = std::make_unique<HostProbe>(m_host.get());
         m_hostProbe->start();
+    } else {
+        // Restored from an earlier run with the probe on: nothing would keep it up to date.
+        InventoryChangeSet stale;
+        const InventoryChangeSet host = HostProbe::describeHost();
+        for (const auto &change : host.changes())
+            stale.remove(change.kind, change.id);
+        if (auto removed = applyInventory(stale, QStringLiteral("probe:host")); !removed)
+            qCWarning(lcEngine).noquote() << "cannot remove the stale host node:" << removed.error();
     }
     setState(EngineState::Running);
     return {};

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QLibrary>
 #include <QPluginLoader>
+#include <QSet>
 
 namespace Continuo {
 
@@ -34,14 +35,23 @@ QStringList PluginManager::defaultSearchPaths()
 
 void PluginManager::discover()
 {
+    // The same directory can be named twice (environment and default); each file is examined once.
+    QSet<QString> seenDirectories;
+    QSet<QString> seenFiles;
+    for (const auto &entry : m_entries)
+        seenFiles.insert(QFileInfo(entry->info.filePath).canonicalFilePath());
     for (const QString &path : std::as_const(m_searchPaths)) {
         QDir dir(path);
-        if (!dir.exists())
+        const QString canonical = dir.canonicalPath();
+        if (!dir.exists() || canonical.isEmpty() || seenDirectories.contains(canonical))
             continue;
+        seenDirectories.insert(canonical);
         const auto files = dir.entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
         for (const QFileInfo &file : files) {
-            if (QLibrary::isLibrary(file.fileName()))
-                examine(file.absoluteFilePath());
+            if (!QLibrary::isLibrary(file.fileName()) || seenFiles.contains(file.canonicalFilePath()))
+                continue;
+            seenFiles.insert(file.canonicalFilePath());
+            examine(file.absoluteFilePath());
         }
     }
 }

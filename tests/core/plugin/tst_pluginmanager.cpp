@@ -127,6 +127,21 @@ private Q_SLOTS:
         QCOMPARE(toString(find(manager.plugins(), QStringLiteral("fixture-good")).state), toString(PluginState::Stopped));
     }
 
+    void searchPathNamedTwice()
+    {
+        // $CONTINUO_PLUGIN_PATH often repeats the default directory: no "duplicate id" errors.
+        PluginManager manager;
+        manager.setSearchPaths({QStringLiteral(FIXTURE_PLUGIN_DIR), QStringLiteral(FIXTURE_PLUGIN_DIR "/."),
+                                QStringLiteral(FIXTURE_PLUGIN_DIR)});
+        manager.discover();
+        manager.discover(); // and discovering again finds nothing new
+        const auto plugins = manager.plugins();
+        QCOMPARE(std::count_if(plugins.cbegin(), plugins.cend(),
+                               [](const PluginInfo &p) { return p.metadata.id == QLatin1String("fixture-good"); }),
+                 1);
+        QCOMPARE(toString(find(plugins, QStringLiteral("fixture-good")).state), toString(PluginState::Resolved));
+    }
+
     void disabledPlugin()
     {
         PluginManager manager;
