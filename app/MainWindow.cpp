@@ -1,0 +1,601 @@
+#include "MainWindow.h"
+
+#include "ContinuoVersion.h"
+#include "charts/LiveChart.h"
+#include "dialogs/ConnectDialog.h"
+#include "dialogs/PluginsDialog.h"
+#include "models/EventLogModel.h"
+#include "topology/TopologyScene.h"
+#include "topology/TopologyView.h"
+#include "widgets/EventLogPane.h"
+#include "widgets/InspectorPane.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QEvent>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace Continuo::Gui {
+
+namespace {
+constexpr auto LiveInspectorInterval = std::chrono::milliseconds(500);
+const QString ThemeSettingsKey = QStringLiteral("ui/theme");
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_scene(new TopologyScene(this))
+    , m_view(new TopologyView(m_scene))
+    , m_inspector(new InspectorPane)
+    , m_chart(new LiveChart)
+    , m_eventModel(new EventLogModel(this))
+    , m_eventPane(new EventLogPane(m_eventModel))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Continuo"));
+    setCentralWidget(m_view);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    createActions();
+    createDocks();
+    createMenus();
+    createStatusBar();
+
+    connect(m_scene, &TopologyScene::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(m_eventPane, &EventLogPane::subjectActivated, this, [this](const QString &id) {
+        if (!m_controlPlane)
+            return;
+        const Inventory &inventory = m_controlPlane->inventory();
+        if (inventory.find<Node>(id))
+            m_scene->select(EntityKind::Node, id);
+        else if (inventory.find<Link>(id))
+            m_scene->select(EntityKind::Link, id);
+        else if (inventory.find<Switch>(id))
+            m_scene->select(EntityKind::Switch, id);
+        else if (inventory.find<Site>(id))
+            m_scene->select(EntityKind::Site, id);
+    });
+    // Says why the canvas is empty (not connected, nothing in the inventory yet).
+    m_emptyCanvas = new QLabel(m_view);
+    m_emptyCanvas->setObjectName(QStringLiteral("emptyCanvas"));
+    m_emptyCanvas->setAlignment(Qt::AlignCenter);
+    m_emptyCanvas->setWordWrap(true);
+    m_emptyCanvas->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_view->installEventFilter(this);
+    connect(m_scene, &TopologyScene::layoutChanged, this, &MainWindow::updateEmptyCanvas);
+
+    m_liveTimer.setInterval(LiveInspectorInterval);
+    connect(&m_liveTimer, &QTimer::timeout, this, &MainWindow::updateLiveInspectorValues);
+    m_liveTimer.start();
+
+    QSettings settings;
+    ThemeKind theme = themeFromString(settings.value(ThemeSettingsKey).toString());
+    setTheme(theme == ThemeKind::Unknown ? ThemeKind::Dark : theme);
+    resize(1600, 1000);
+    updateNodeActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // Views go first so nothing paints from a half-destroyed scene.
+    m_chart->setControlPlane(nullptr);
+    m_scene->setControlPlane(nullptr);
+}
+
+void MainWindow::createActions()
+{
+    m_connectAction = new QAction(tr("&Connect to Daemon…"), this);
+    m_connectAction->setObjectName(QStringLiteral("actionConnect"));
+    m_connectAction->setShortcut(QKeySequence(tr("Ctrl+K")));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_themeGroup = new QActionGroup(this);
+    m_darkAction = new QAction(tr("&Dark Theme"), m_themeGroup);
+    m_darkAction->setObjectName(QStringLiteral("actionDarkTheme"));
+    m_darkAction->setCheckable(true);
+    m_lightAction = new QAction(tr("&Light Theme"), m_themeGroup);
+    m_lightAction->setObjectName(QStringLiteral("actionLightTheme"));
+    m_lightAction->setCheckable(true);
+    connect(m_darkAction, &QAction::triggered, this, [this] { setTheme(ThemeKind::Dark); });
+    connect(m_lightAction, &QAction::triggered, this, [this] { setTheme(ThemeKind::Light); });
+
+    m_fitAction = new QAction(tr("&Fit to View"), this);
+    m_fitAction->setObjectName(QStringLiteral("actionFitToView"));
+    m_fitAction->setShortcut(QKeySequence(tr("Ctrl+0")));
+    connect(m_fitAction, &QAction::triggered, m_view, &TopologyView::fitToView);
+    m_zoomInAction = new QAction(tr("Zoom &In"), this);
+    m_zoomInAction->setShortcut(QKeySequence::ZoomIn);
+    connect(m_zoomInAction, &QAction::triggered, m_view, &TopologyView::zoomIn);
+    m_zoomOutAction = new QAction(tr("Zoom &Out"), this);
+    m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    connect(m_zoomOutAction, &QAction::triggered, m_view, &TopologyView::zoomOut);
+
+    m_cordonAction = new QAction(tr("&Cordon…"), this);
+    m_cordonAction->setObjectName(QStringLiteral("actionCordon"));
+    m_cordonAction->setToolTip(tr("Stop placing new work on the selected node"));
+    connect(m_cordonAction, &QAction::triggered, this, [this] { requestNodeState(NodeState::Cordoned); });
+    m_drainAction = new QAction(tr("&Drain…"), this);
+    m_drainAction->setObjectName(QStringLiteral("actionDrain"));
+    m_drainAction->setToolTip(tr("Move work off the selected node"));
+    connect(m_drainAction, &QAction::triggered, this, [this] { requestNodeState(NodeState::Draining); });
+    m_uncordonAction = new QAction(tr("&Uncordon…"), this);
+    m_uncordonAction->setObjectName(QStringLiteral("actionUncordon"));
+    m_uncordonAction->setToolTip(tr("Make the selected node schedulable again"));
+    connect(m_uncordonAction, &QAction::triggered, this, [this] { requestNodeState(NodeState::Ready); });
+
+    m_pluginsAction = new QAction(tr("&Plugins…"), this);
+    m_pluginsAction->setObjectName(QStringLiteral("actionPlugins"));
+    connect(m_pluginsAction, &QAction::triggered, this, &MainWindow::showPluginsDialog);
+    m_aboutAction = new QAction(tr("&About Continuo"), this);
+    m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createDocks()
+{
+    m_inspectorDock = new QDockWidget(tr("Inspector"), this);
+    m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    m_inspectorDock->setWidget(m_inspector);
+    m_inspectorDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+
+    m_chartDock = new QDockWidget(tr("Live Chart"), this);
+    m_chartDock->setObjectName(QStringLiteral("chartDock"));
+    m_chartDock->setWidget(m_chart);
+    m_chartDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_chartDock);
+    splitDockWidget(m_inspectorDock, m_chartDock, Qt::Vertical);
+
+    m_eventDock = new QDockWidget(tr("Event Log"), this);
+    m_eventDock->setObjectName(QStringLiteral("eventDock"));
+    m_eventDock->setWidget(m_eventPane);
+    m_eventDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
+
+    resizeDocks({m_inspectorDock}, {430}, Qt::Horizontal);
+    resizeDocks({m_inspectorDock, m_chartDock}, {560, 340}, Qt::Vertical);
+    resizeDocks({m_eventDock}, {250}, Qt::Vertical);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_connectAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_darkAction);
+    view->addAction(m_lightAction);
+    view->addSeparator();
+    view->addAction(m_fitAction);
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addSeparator();
+    QAction *inspector = m_inspectorDock->toggleViewAction();
+    inspector->setText(tr("&Inspector"));
+    inspector->setObjectName(QStringLiteral("actionShowInspector"));
+    view->addAction(inspector);
+    QAction *chart = m_chartDock->toggleViewAction();
+    chart->setText(tr("Live &Chart"));
+    chart->setObjectName(QStringLiteral("actionShowChart"));
+    view->addAction(chart);
+    QAction *events = m_eventDock->toggleViewAction();
+    events->setText(tr("&Event Log"));
+    events->setObjectName(QStringLiteral("actionShowEventLog"));
+    view->addAction(events);
+
+    QMenu *node = menuBar()->addMenu(tr("&Node"));
+    node->setObjectName(QStringLiteral("nodeMenu"));
+    node->addAction(m_cordonAction);
+    node->addAction(m_drainAction);
+    node->addAction(m_uncordonAction);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(m_pluginsAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->addAction(m_fitAction);
+    toolBar->addAction(m_zoomInAction);
+    toolBar->addAction(m_zoomOutAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_cordonAction);
+    toolBar->addAction(m_drainAction);
+    toolBar->addAction(m_uncordonAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_pluginsAction);
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    m_legend = new TopologyLegend(m_scene);
+    toolBar->addWidget(m_legend);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_connectionLabel = new QLabel;
+    m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
+    m_engineLabel = new QLabel;
+    m_engineLabel->setObjectName(QStringLiteral("engineStatus"));
+    m_nodesLabel = new QLabel;
+    m_nodesLabel->setObjectName(QStringLiteral("nodeCountStatus"));
+    m_rateLabel = new QLabel;
+    m_rateLabel->setObjectName(QStringLiteral("sampleRateStatus"));
+    m_revisionLabel = new QLabel;
+    m_revisionLabel->setObjectName(QStringLiteral("revisionStatus"));
+    for (QLabel *label : {m_connectionLabel, m_engineLabel, m_nodesLabel, m_rateLabel, m_revisionLabel}) {
+        label->setContentsMargins(10, 0, 10, 0);
+        statusBar()->addPermanentWidget(label);
+    }
+    onConnectionStateChanged();
+    onStatusChanged({});
+}
+
+void MainWindow::setControlPlane(IControlPlane *controlPlane)
+{
+    if (controlPlane == m_controlPlane)
+        return;
+    for (const auto &connection : std::as_const(m_connections))
+        disconnect(connection);
+    m_connections.clear();
+    m_lastSamplesTotal = -1;
+    m_samplesPerSecond = 0.0;
+    m_controlPlane = controlPlane;
+    m_eventModel->clear();
+    m_scene->setControlPlane(controlPlane);
+    m_chart->setControlPlane(controlPlane);
+    if (m_controlPlane) {
+        m_connections.append(connect(m_controlPlane, &IControlPlane::eventsReceived, m_eventModel,
+                                     &EventLogModel::queueEvents));
+        m_connections.append(connect(m_controlPlane, &IControlPlane::statusChanged, this, &MainWindow::onStatusChanged));
+        m_connections.append(connect(m_controlPlane, &IControlPlane::connectionStateChanged, this,
+                                     &MainWindow::onConnectionStateChanged));
+        m_connections.append(connect(m_controlPlane, &IControlPlane::inventoryChanged, this, &MainWindow::onInventoryChanged));
+        m_connections.append(connect(m_controlPlane, &IControlPlane::inventoryReset, this, &MainWindow::refreshInspector));
+        if (m_controlPlane->connectionState() != IControlPlane::ConnectionState::Connected)
+            m_controlPlane->open();
+        m_eventModel->appendEvents(m_controlPlane->recentEvents());
+        onStatusChanged(m_controlPlane->status());
+        setWindowTitle(tr("Continuo — %1").arg(m_controlPlane->endpoint()));
+    } else {
+        setWindowTitle(tr("Continuo"));
+    }
+    onConnectionStateChanged();
+    refreshInspector();
+}
+
+bool MainWindow::connectToDaemon(const QString &hostPort)
+{
+    if (!m_factory) {
+        statusBar()->showMessage(tr("This build cannot connect to a daemon."), 8000);
+        return false;
+    }
+    IControlPlane *plane = m_factory(hostPort, this);
+    if (!plane) {
+        statusBar()->showMessage(tr("Cannot connect to %1.").arg(hostPort), 8000);
+        return false;
+    }
+    IControlPlane *previous = m_controlPlane;
+    setControlPlane(plane);
+    // A previous remote connection is ours to drop; an embedded one belongs to runConsole.
+    if (previous && previous->parent() == this)
+        previous->deleteLater();
+    statusBar()->showMessage(tr("Connecting to %1…").arg(hostPort), 5000);
+    return true;
+}
+
+void MainWindow::setTheme(ThemeKind theme)
+{
+    if (theme == ThemeKind::Unknown)
+        theme = ThemeKind::Dark;
+    m_theme = theme;
+    Theme::apply(theme);
+    const CanvasColours colours = Theme::canvasColours(theme);
+    m_scene->setColours(colours);
+    m_chart->setColours(colours);
+    if (m_legend)
+        m_legend->update();
+    m_darkAction->setChecked(theme == ThemeKind::Dark);
+    m_lightAction->setChecked(theme == ThemeKind::Light);
+    QSettings().setValue(ThemeSettingsKey, toString(theme));
+    onConnectionStateChanged();
+}
+
+void MainWindow::onSelectionChanged(EntityKind kind, const QString &id)
+{
+    refreshInspector();
+    updateNodeActions();
+    if (!m_controlPlane || id.isEmpty()) {
+        m_chart->clear();
+        return;
+    }
+    const Inventory &inventory = m_controlPlane->inventory();
+    if (kind == EntityKind::Node) {
+        if (const Node *node = inventory.find<Node>(id))
+            m_chart->showNode(node->id, node->siteId);
+    } else if (kind == EntityKind::Link) {
+        if (const Link *link = inventory.find<Link>(id))
+            m_chart->showLink(link->id, link->latencyMs);
+    } else {
+        m_chart->clear();
+    }
+}
+
+void MainWindow::refreshInspector()
+{
+    const QString id = m_scene->selectedId();
+    if (!m_controlPlane || id.isEmpty()) {
+        m_inspector->showNothing();
+        return;
+    }
+    const Inventory &inventory = m_controlPlane->inventory();
+    switch (m_scene->selectedKind()) {
+    case EntityKind::Node:
+        if (const Node *node = inventory.find<Node>(id))
+            m_inspector->showNode(*node, inventory);
+        break;
+    case EntityKind::Site:
+        if (const Site *site = inventory.find<Site>(id))
+            m_inspector->showSite(*site, inventory);
+        break;
+    case EntityKind::Switch:
+        if (const Switch *sw = inventory.find<Switch>(id))
+            m_inspector->showSwitch(*sw, inventory);
+        break;
+    case EntityKind::Link:
+        if (const Link *link = inventory.find<Link>(id))
+            m_inspector->showLink(*link, inventory);
+        break;
+    default:
+        m_inspector->showNothing();
+        break;
+    }
+    updateLiveInspectorValues();
+}
+
+void MainWindow::updateLiveInspectorValues()
+{
+    const QString id = m_scene->selectedId();
+    if (id.isEmpty())
+        return;
+    if (m_scene->selectedKind() == EntityKind::Node) {
+        const double cpu = m_scene->nodeCpu(id);
+        m_inspector->setLiveValue(QStringLiteral("cpu"), cpu < 0 ? tr("waiting for data") : tr("%1 %").arg(cpu * 100.0, 0, 'f', 1));
+    } else if (m_scene->selectedKind() == EntityKind::Link) {
+        const double latency = m_scene->linkLatencyMs(id);
+        m_inspector->setLiveValue(QStringLiteral("latency"),
+                                  latency < 0 ? tr("waiting for data") : tr("%1 ms").arg(latency, 0, 'f', 2));
+    }
+}
+
+void MainWindow::onInventoryChanged(const QList<InventoryDelta> &deltas)
+{
+    const QString selected = m_scene->selectedId();
+    if (selected.isEmpty())
+        return;
+    for (const InventoryDelta &delta : deltas) {
+        bool concerns = delta.id == selected;
+        if (!concerns && delta.kind == EntityKind::Device && delta.entity)
+            concerns = std::get<Device>(*delta.entity).nodeId == selected;
+        if (concerns) {
+            refreshInspector();
+            updateNodeActions();
+            return;
+        }
+    }
+}
+
+void MainWindow::onStatusChanged(const EngineStatus &status)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_lastSamplesTotal > 0 && now > m_lastSamplesAtMs && status.samplesIngestedTotal >= m_lastSamplesTotal) {
+        const double instant = double(status.samplesIngestedTotal - m_lastSamplesTotal) * 1000.0 / double(now - m_lastSamplesAtMs);
+        // Smooth a little: status arrives about once a second and ticks are bursty.
+        m_samplesPerSecond = m_samplesPerSecond <= 0 ? instant : 0.6 * m_samplesPerSecond + 0.4 * instant;
+    }
+    m_lastSamplesTotal = status.samplesIngestedTotal;
+    m_lastSamplesAtMs = now;
+
+    QString state = toString(status.state);
+    if (!status.stateMessage.isEmpty() && status.state == EngineState::Failed)
+        state += QStringLiteral(": ") + status.stateMessage;
+    m_engineLabel->setText(tr("Engine: %1").arg(state));
+    m_engineLabel->setToolTip(status.stateMessage);
+    m_nodesLabel->setText(tr("%n node(s)", nullptr, status.nodeCount));
+    m_rateLabel->setText(tr("%1 samples/s").arg(QLocale().toString(m_samplesPerSecond, 'f', 0)));
+    m_revisionLabel->setText(tr("Revision %1").arg(status.inventoryRevision));
+}
+
+void MainWindow::onConnectionStateChanged()
+{
+    if (!m_connectionLabel)
+        return;
+    const CanvasColours colours = Theme::canvasColours(m_theme == ThemeKind::Unknown ? ThemeKind::Dark : m_theme);
+    QString text = tr("Not connected");
+    QColor dot = colours.linkNoData;
+    QString tip;
+    if (m_controlPlane) {
+        switch (m_controlPlane->connectionState()) {
+        case IControlPlane::ConnectionState::Connected:
+            text = tr("Connected");
+            dot = colours.good;
+            break;
+        case IControlPlane::ConnectionState::Connecting:
+            text = tr("Connecting");
+            dot = colours.warning;
+            break;
+        case IControlPlane::ConnectionState::Disconnected:
+            text = tr("Disconnected");
+            dot = colours.critical;
+            tip = m_controlPlane->connectionError();
+            break;
+        case IControlPlane::ConnectionState::Unknown:
+            break;
+        }
+        text += QStringLiteral(" · ") + m_controlPlane->endpoint();
+    }
+    m_connectionLabel->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(dot.name(), text.toHtmlEscaped()));
+    m_connectionLabel->setToolTip(tip);
+    m_connectAction->setEnabled(true);
+    updateEmptyCanvas();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        m_emptyCanvas->setGeometry(m_view->rect().adjusted(40, 40, -40, -40));
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::updateEmptyCanvas()
+{
+    if (!m_emptyCanvas)
+        return;
+    QString text;
+    if (!m_controlPlane) {
+        text = tr("Not connected. Use File › Connect to Daemon… to connect to a continuo daemon.");
+    } else if (m_controlPlane->connectionState() != IControlPlane::ConnectionState::Connected) {
+        const QString error = m_controlPlane->connectionError();
+        text = m_controlPlane->connectionState() == IControlPlane::ConnectionState::Connecting
+                   ? tr("Connecting to %1…").arg(m_controlPlane->endpoint())
+                   : tr("Not connected to %1.").arg(m_controlPlane->endpoint());
+        if (!error.isEmpty())
+            text += QStringLiteral("\n\n") + error;
+    } else if (m_scene->siteCount() == 0) {
+        text = tr("The inventory is empty. Start a scenario (--scenario demo) or enable a backend plugin.");
+    }
+    m_emptyCanvas->setText(text);
+    m_emptyCanvas->setVisible(!text.isEmpty());
+    m_emptyCanvas->setGeometry(m_view->rect().adjusted(40, 40, -40, -40));
+}
+
+void MainWindow::updateNodeActions()
+{
+    const Node *node = nullptr;
+    if (m_controlPlane && m_scene->selectedKind() == EntityKind::Node)
+        node = m_controlPlane->inventory().find<Node>(m_scene->selectedId());
+    m_cordonAction->setEnabled(node && node->state != NodeState::Cordoned);
+    m_drainAction->setEnabled(node && node->state != NodeState::Draining);
+    m_uncordonAction->setEnabled(node && node->state != NodeState::Ready);
+}
+
+void MainWindow::requestNodeState(NodeState state)
+{
+    if (!m_controlPlane || m_scene->selectedKind() != EntityKind::Node)
+        return;
+    const QString nodeId = m_scene->selectedId();
+    QString verb;
+    switch (state) {
+    case NodeState::Cordoned:
+        verb = tr("Cordon");
+        break;
+    case NodeState::Draining:
+        verb = tr("Drain");
+        break;
+    default:
+        verb = tr("Uncordon");
+        break;
+    }
+    // Asynchronous (open(), not exec()): live updates keep flowing while the operator types.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("reasonDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("%1 %2").arg(verb, nodeId));
+    dialog->setLabelText(tr("Reason (recorded in the audit log):"));
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setOkButtonText(verb);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, nodeId, state, verb](const QString &reason) {
+        if (!m_controlPlane)
+            return;
+        statusBar()->showMessage(tr("%1 %2…").arg(verb, nodeId));
+        m_controlPlane->setNodeState(nodeId, state, reason.trimmed(), this, [this, nodeId, verb](const Result<Node> &result) {
+            QString message;
+            if (result) {
+                message = tr("%1: %2 is now %3.").arg(verb, nodeId, toString(result->state));
+                statusBar()->showMessage(message, 10000);
+            } else {
+                message = tr("%1 %2 failed: %3").arg(verb, nodeId, result.error());
+                statusBar()->showMessage(message, 15000);
+            }
+            updateNodeActions();
+            Q_EMIT nodeActionFinished(result.hasValue(), message);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::showConnectDialog()
+{
+    auto *dialog = new ConnectDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHostPort(QSettings().value(QStringLiteral("connection/lastHostPort")).toString());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString hostPort = dialog->hostPort();
+        QSettings().setValue(QStringLiteral("connection/lastHostPort"), hostPort);
+        connectToDaemon(hostPort);
+    });
+    dialog->open();
+}
+
+void MainWindow::showPluginsDialog()
+{
+    auto *dialog = new PluginsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPlugins(m_controlPlane ? m_controlPlane->status().plugins : QList<PluginInfo>{});
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Continuo"),
+                       tr("<h3>Continuo %1</h3>"
+                          "<p>Operations console for the edge–cloud–HPC continuum.</p>"
+                          "<p>Connected to: %2</p>")
+                           .arg(QString::fromLatin1(Continuo::Version),
+                                m_controlPlane ? m_controlPlane->endpoint().toHtmlEscaped() : tr("nothing")));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("ui/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = settings.value(QStringLiteral("ui/state")).toByteArray();
+    if (!state.isEmpty())
+        restoreState(state);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("ui/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Continuo::Gui

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "control/IControlPlane.h"
+#include "widgets/Theme.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+QT_END_NAMESPACE
+
+namespace Continuo::Gui {
+
+class EventLogModel;
+class EventLogPane;
+class InspectorPane;
+class LiveChart;
+class TopologyLegend;
+class TopologyScene;
+class TopologyView;
+
+/// The console window: topology canvas in the middle, inspector and live chart on the right,
+/// event log at the bottom, connection and engine health in the status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// Makes a control plane for "HOST:PORT" (File > Connect to daemon); parent owns it.
+    using ControlPlaneFactory = std::function<IControlPlane *(const QString &hostPort, QObject *parent)>;
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Show this control plane (not owned unless it is a child of the window). Opens it.
+    void setControlPlane(IControlPlane *controlPlane);
+    IControlPlane *controlPlane() const { return m_controlPlane; }
+    void setControlPlaneFactory(ControlPlaneFactory factory) { m_factory = std::move(factory); }
+    /// Connect to a daemon through the factory; false (and a status message) if impossible.
+    bool connectToDaemon(const QString &hostPort);
+
+    ThemeKind theme() const { return m_theme; }
+    void setTheme(ThemeKind theme);
+
+    TopologyScene *topologyScene() const { return m_scene; }
+    TopologyView *topologyView() const { return m_view; }
+    InspectorPane *inspector() const { return m_inspector; }
+    LiveChart *liveChart() const { return m_chart; }
+    EventLogModel *eventLogModel() const { return m_eventModel; }
+    EventLogPane *eventLogPane() const { return m_eventPane; }
+
+    /// Restore window geometry and dock layout saved on the last close.
+    void restoreLayout();
+
+    /// Ask for a reason, then set the selected node's state (Node menu).
+    void requestNodeState(NodeState state);
+
+Q_SIGNALS:
+    /// An operator action finished; message is what the status bar shows.
+    void nodeActionFinished(bool succeeded, const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    void onSelectionChanged(EntityKind kind, const QString &id);
+    void refreshInspector();
+    void updateLiveInspectorValues();
+    void onInventoryChanged(const QList<InventoryDelta> &deltas);
+    void onStatusChanged(const EngineStatus &status);
+    void onConnectionStateChanged();
+    void updateNodeActions();
+    void updateEmptyCanvas();
+    void showConnectDialog();
+    void showPluginsDialog();
+    void showAbout();
+
+    QPointer<IControlPlane> m_controlPlane;
+    QList<QMetaObject::Connection> m_connections;
+    ControlPlaneFactory m_factory;
+    ThemeKind m_theme = ThemeKind::Unknown;
+
+    TopologyScene *m_scene;
+    TopologyView *m_view;
+    TopologyLegend *m_legend = nullptr;
+    QLabel *m_emptyCanvas = nullptr;
+    InspectorPane *m_inspector;
+    LiveChart *m_chart;
+    EventLogModel *m_eventModel;
+    EventLogPane *m_eventPane;
+    QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_chartDock = nullptr;
+    QDockWidget *m_eventDock = nullptr;
+
+    QAction *m_connectAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_darkAction = nullptr;
+    QAction *m_lightAction = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_cordonAction = nullptr;
+    QAction *m_drainAction = nullptr;
+    QAction *m_uncordonAction = nullptr;
+    QAction *m_pluginsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_engineLabel = nullptr;
+    QLabel *m_nodesLabel = nullptr;
+    QLabel *m_rateLabel = nullptr;
+    QLabel *m_revisionLabel = nullptr;
+    QTimer m_liveTimer;
+    qint64 m_lastSamplesTotal = -1;
+    qint64 m_lastSamplesAtMs = 0;
+    double m_samplesPerSecond = 0.0;
+};
+
+} // namespace Continuo::Gui

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "model/Inventory.h"
+#include "telemetry/Series.h"
+#include "topology/TopologyItems.h"
+#include "widgets/Theme.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+
+namespace Continuo {
+class IControlPlane;
+}
+
+namespace Continuo::Gui {
+
+/// The continuum canvas: sites with their node grids, the switch fabric and its links.
+/// Follows the control plane's inventory incrementally and paints live CPU and link latency
+/// at a fixed frame rate.
+class TopologyScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    static constexpr auto FrameInterval = std::chrono::milliseconds(200); // 5 Hz
+
+    explicit TopologyScene(QObject *parent = nullptr);
+    ~TopologyScene() override;
+
+    /// Not owned. Passing nullptr detaches and clears the canvas.
+    void setControlPlane(IControlPlane *controlPlane);
+    void setColours(const CanvasColours &colours);
+    const CanvasColours &colours() const { return m_colours; }
+
+    /// Select an inventory object (Node, Site, Switch, Link); an empty id clears the selection.
+    void select(EntityKind kind, const QString &id);
+    EntityKind selectedKind() const { return m_selectedKind; }
+    QString selectedId() const { return m_selectedId; }
+
+    int siteCount() const { return int(m_sites.size()); }
+    int nodeCount() const { return int(m_nodeIndex.size()); }
+    int switchCount() const { return int(m_switches.size()); }
+    int linkCount() const { return int(m_links.size()); }
+    /// Times the layout was recomputed (membership changes), for tests and diagnostics.
+    int layoutCount() const { return m_layoutCount; }
+    /// Live CPU utilisation (0..1) last painted for a node; negative if none.
+    double nodeCpu(const QString &nodeId) const;
+    /// Live latency (ms) last painted for a link; negative if none.
+    double linkLatencyMs(const QString &linkId) const;
+    /// Scene rectangle of a node tile (empty if unknown).
+    QRectF nodeRect(const QString &nodeId) const;
+    QRectF switchRect(const QString &switchId) const;
+    QRectF linkLabelRect(const QString &linkId) const;
+    /// Bounding box of everything that is drawn.
+    QRectF contentRect() const;
+
+    /// Apply pending live values and layout now (the frame timer does this on its own).
+    void applyFrame();
+
+Q_SIGNALS:
+    void selectionChanged(Continuo::EntityKind kind, const QString &id);
+    /// The layout changed (membership): views may want to fit again.
+    void layoutChanged();
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    struct NodeLocation
+    {
+        SiteItem *site = nullptr;
+        int index = -1;
+    };
+
+    void rebuild();
+    void applyDeltas(const QList<InventoryDelta> &deltas);
+    void onSamples(int subscriptionId, const QList<SeriesBatch> &batches);
+    void relayout();
+    void updateSiteSummaries();
+    void positionLinks();
+    QPointF endpointPosition(const QString &id, bool *isBackbone) const;
+    NodeTile makeTile(const Node &node) const;
+    void updateNodeTile(const Node &node);
+    void updateNodeDevices(const QString &nodeId);
+    void applySelectionHighlight(bool on);
+    void subscribe();
+    void unsubscribe();
+    void clearItems();
+
+    QPointer<IControlPlane> m_controlPlane;
+    QList<QMetaObject::Connection> m_connections;
+    CanvasColours m_colours;
+    QHash<QString, SiteItem *> m_sites;
+    QHash<QString, SwitchItem *> m_switches;
+    QHash<QString, LinkItem *> m_links;
+    QHash<QString, NodeLocation> m_nodeIndex;
+    QHash<QString, float> m_pendingCpu;
+    QHash<QString, double> m_pendingLatencyMs;
+    QTimer m_frameTimer;
+    bool m_layoutDirty = false;
+    bool m_summariesDirty = false;
+    int m_cpuSubscription = 0;
+    int m_latencySubscription = 0;
+    int m_layoutCount = 0;
+    EntityKind m_selectedKind = EntityKind::Unknown;
+    QString m_selectedId;
+};
+
+} // namespace Continuo::Gui
