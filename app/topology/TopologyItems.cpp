@@ -414,12 +414,12 @@ void SwitchItem::setLabelPlacement(LabelPlacement placement)
     m_placement = placement;
 }
 
-void SwitchItem::setStubLength(qreal length)
+void SwitchItem::setUplinkLength(qreal length)
 {
-    if (length == m_stubLength)
+    if (length == m_uplinkLength)
         return;
     prepareGeometryChange();
-    m_stubLength = length;
+    m_uplinkLength = length;
 }
 
 void SwitchItem::setSelected(bool selected)
@@ -442,7 +442,7 @@ QRectF SwitchItem::labelRect() const
 
 QRectF SwitchItem::boundingRect() const
 {
-    return QRectF(-SwitchWidth / 2 - 3, -SwitchHeight / 2 - 3, SwitchWidth + 6, SwitchHeight + 6 + m_stubLength).united(labelRect());
+    return QRectF(-SwitchWidth / 2 - 3, -SwitchHeight / 2 - 3, SwitchWidth + 6, SwitchHeight + 6 + m_uplinkLength).united(labelRect());
 }
 
 QPainterPath SwitchItem::shape() const
@@ -459,9 +459,9 @@ void SwitchItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const CanvasColours &c = *m_colours;
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF body(-SwitchWidth / 2, -SwitchHeight / 2, SwitchWidth, SwitchHeight);
-    if (m_stubLength > 0) {
+    if (m_uplinkLength > 0) {
         painter->setPen(QPen(c.switchBorder, 2.0));
-        painter->drawLine(QPointF(0, SwitchHeight / 2), QPointF(0, SwitchHeight / 2 + m_stubLength));
+        painter->drawLine(QPointF(0, SwitchHeight / 2), QPointF(0, SwitchHeight / 2 + m_uplinkLength));
     }
     QColor border = c.switchBorder;
     if (m_switch.state == SwitchState::Degraded)

@@ -125,7 +125,7 @@ public:
     void setColours(const CanvasColours *colours);
     void setLabelPlacement(LabelPlacement placement);
     /// Length of the uplink drawn from the glyph down to the box of its site (0: none).
-    void setStubLength(qreal length);
+    void setUplinkLength(qreal length);
     void setSelected(bool selected);
 
 private:
@@ -134,7 +134,7 @@ private:
     Switch m_switch;
     const CanvasColours *m_colours = nullptr;
     LabelPlacement m_placement = LabelPlacement::Below;
-    qreal m_stubLength = 0.0;
+    qreal m_uplinkLength = 0.0;
     bool m_selected = false;
 };
 

@@ -512,12 +512,12 @@ void TopologyScene::relayout()
         site->setSize(QSizeF(width, siteHeight));
         site->setPos(x, 0);
         site->grid()->setTiles(std::move(tiles), columns);
-        // Site switches sit on top of their box, like a top-of-rack switch, with an uplink stub.
+        // Site switches sit on top of their box, like a top-of-rack switch, with a short uplink.
         const qreal slot = width / std::max<qsizetype>(1, siteSwitches.size());
         for (int s = 0; s < siteSwitches.size(); ++s) {
             SwitchItem *sw = siteSwitches.at(s);
             sw->setLabelPlacement(SwitchItem::LabelPlacement::Right);
-            sw->setStubLength(SiteSwitchOffset - SwitchHeight / 2);
+            sw->setUplinkLength(SiteSwitchOffset - SwitchHeight / 2);
             sw->setPos(x + slot * (s + 0.5), -SiteSwitchOffset);
         }
         x += width + SiteGap;
@@ -526,7 +526,7 @@ void TopologyScene::relayout()
     for (int i = 0; i < backbone.size(); ++i) {
         SwitchItem *sw = backbone.at(i);
         sw->setLabelPlacement(SwitchItem::LabelPlacement::Below);
-        sw->setStubLength(0);
+        sw->setUplinkLength(0);
         sw->setPos(totalWidth * (i + 1) / (backbone.size() + 1), -BackboneBand + 20);
     }
     updateSiteSummaries();
