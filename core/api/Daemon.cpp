@@ -1,0 +1,145 @@
+#include "api/Daemon.h"
+
+#include "ContinuoVersion.h"
+#include "api/GrpcServer.h"
+#include "engine/Engine.h"
+#include "util/Logging.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace Continuo::Api {
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+extern "C" void onTerminationSignal(int signalNumber)
+{
+    const char byte = char(signalNumber);
+    // Async-signal-safe: only write(2). Nothing to do if the pipe is full: a byte is pending.
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+bool installSignalHandlers()
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "continuo: %s\n", message.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+} // namespace
+
+int runDaemon(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("continuo"));
+    QCoreApplication::setApplicationVersion(QLatin1String(Version));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Continuo daemon: the engine headless, driven over gRPC (continuo.v1)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("daemon"), QStringLiteral("Run headless (this mode).")});
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("Address to serve on (default 127.0.0.1:7443); port 0 picks a free one."),
+                      QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:7443")});
+    const QString defaultDataDirectory =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    parser.addOption({QStringLiteral("data-dir"),
+                      QStringLiteral("State directory (default %1).").arg(defaultDataDirectory),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("scenario"),
+                      QStringLiteral("Simulator scenario: demo, none or a scenario file."),
+                      QStringLiteral("demo|none|FILE"), QStringLiteral("demo")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Simulator seed (default 42)."),
+                      QStringLiteral("N"), QStringLiteral("42")});
+    parser.addOption({QStringLiteral("no-host-probe"),
+                      QStringLiteral("Do not probe this machine as a node.")});
+    parser.process(app); // exits 0 for --help/--version, 1 for unknown options
+
+    const QString listen = parser.value(QStringLiteral("listen"));
+    if (auto hostPort = parseHostPort(listen); !hostPort) {
+        printError(hostPort.error());
+        return 2;
+    }
+    bool seedOk = false;
+    const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong(&seedOk);
+    if (!seedOk) {
+        printError(QStringLiteral("--seed wants a non-negative integer, not \"%1\"")
+                       .arg(parser.value(QStringLiteral("seed"))));
+        return 2;
+    }
+
+    EngineOptions options;
+    options.dataDirectory = parser.isSet(QStringLiteral("data-dir"))
+                                ? parser.value(QStringLiteral("data-dir"))
+                                : defaultDataDirectory;
+    options.dataDirectory = QDir(options.dataDirectory).absolutePath();
+    options.scenario = parser.value(QStringLiteral("scenario"));
+    options.seed = seed;
+    options.hostProbe = !parser.isSet(QStringLiteral("no-host-probe"));
+
+    if (!installSignalHandlers()) {
+        printError(QStringLiteral("cannot install signal handlers"));
+        return 1;
+    }
+
+    Engine engine;
+    if (auto started = engine.start(options); !started) {
+        printError(QStringLiteral("engine failed to start: %1").arg(started.error()));
+        return 1;
+    }
+
+    GrpcServer server(&engine);
+    auto port = server.start(listen);
+    if (!port) {
+        printError(port.error());
+        engine.stop();
+        return 1;
+    }
+
+    bool shuttingDown = false;
+    QSocketNotifier signalNotifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, [&] {
+        char buffer[16];
+        while (::read(g_signalPipe[0], buffer, sizeof buffer) > 0) {
+        }
+        if (shuttingDown)
+            return;
+        shuttingDown = true;
+        qCInfo(lcApi) << "termination signal received; shutting down";
+        server.shutdown(std::chrono::seconds(2));
+        engine.stop();
+        QCoreApplication::exit(0);
+    });
+
+    std::fprintf(stdout, "listening on %s\n", server.address().toLocal8Bit().constData());
+    std::fflush(stdout);
+
+    const int code = QCoreApplication::exec();
+    server.shutdown(std::chrono::seconds(1));
+    engine.stop();
+    return code;
+}
+
+} // namespace Continuo::Api

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "continuo_core_export.h"
+#include "engine/EngineStatus.h"
+#include "model/Event.h"
+#include "model/Inventory.h"
+#include "plugin/PluginSpec.h"
+#include "telemetry/Series.h"
+
+#include "continuo/v1/continuo.pb.h"
+
+#include <optional>
+
+namespace Continuo::Api {
+
+namespace v1 = ::continuo::v1;
+
+/// Model <-> continuo.v1 conversions. Enum numbers are shared by both sides; a number the model
+/// does not know (a newer peer, a bad client) becomes the enum's Unknown value.
+/// JSON fields (event payload, audit details) that do not parse as an object become {}.
+
+CONTINUO_CORE_EXPORT void toProto(const Site &from, v1::Site *to);
+CONTINUO_CORE_EXPORT void toProto(const Cluster &from, v1::Cluster *to);
+CONTINUO_CORE_EXPORT void toProto(const Node &from, v1::Node *to);
+CONTINUO_CORE_EXPORT void toProto(const Device &from, v1::Device *to);
+CONTINUO_CORE_EXPORT void toProto(const Switch &from, v1::Switch *to);
+CONTINUO_CORE_EXPORT void toProto(const Link &from, v1::Link *to);
+CONTINUO_CORE_EXPORT void toProto(const StorageLocation &from, v1::StorageLocation *to);
+CONTINUO_CORE_EXPORT void toProto(const Entity &from, v1::Entity *to);
+CONTINUO_CORE_EXPORT void toProto(const InventorySnapshot &from, v1::InventorySnapshot *to);
+CONTINUO_CORE_EXPORT void toProto(const InventoryDelta &from, v1::InventoryDelta *to);
+CONTINUO_CORE_EXPORT void toProto(const Event &from, v1::Event *to);
+CONTINUO_CORE_EXPORT void toProto(const AuditEntry &from, v1::AuditEntry *to);
+CONTINUO_CORE_EXPORT void toProto(const PluginInfo &from, v1::PluginInfo *to);
+CONTINUO_CORE_EXPORT void toProto(const EngineStatus &from, v1::EngineStatus *to);
+CONTINUO_CORE_EXPORT void toProto(const Sample &from, v1::Sample *to);
+CONTINUO_CORE_EXPORT void toProto(const SeriesBatch &from, v1::SeriesBatch *to);
+
+CONTINUO_CORE_EXPORT Site fromProto(const v1::Site &from);
+CONTINUO_CORE_EXPORT Cluster fromProto(const v1::Cluster &from);
+CONTINUO_CORE_EXPORT Node fromProto(const v1::Node &from);
+CONTINUO_CORE_EXPORT Device fromProto(const v1::Device &from);
+CONTINUO_CORE_EXPORT Switch fromProto(const v1::Switch &from);
+CONTINUO_CORE_EXPORT Link fromProto(const v1::Link &from);
+CONTINUO_CORE_EXPORT StorageLocation fromProto(const v1::StorageLocation &from);
+/// Empty when the oneof is not set.
+CONTINUO_CORE_EXPORT std::optional<Entity> fromProto(const v1::Entity &from);
+CONTINUO_CORE_EXPORT InventorySnapshot fromProto(const v1::InventorySnapshot &from);
+CONTINUO_CORE_EXPORT InventoryDelta fromProto(const v1::InventoryDelta &from);
+CONTINUO_CORE_EXPORT Event fromProto(const v1::Event &from);
+CONTINUO_CORE_EXPORT AuditEntry fromProto(const v1::AuditEntry &from);
+CONTINUO_CORE_EXPORT PluginInfo fromProto(const v1::PluginInfo &from);
+CONTINUO_CORE_EXPORT EngineStatus fromProto(const v1::EngineStatus &from);
+CONTINUO_CORE_EXPORT Sample fromProto(const v1::Sample &from);
+CONTINUO_CORE_EXPORT SeriesBatch fromProto(const v1::SeriesBatch &from);
+
+/// Node state from the wire; empty for numbers the model does not define.
+CONTINUO_CORE_EXPORT std::optional<NodeState> nodeStateFromProto(int value);
+CONTINUO_CORE_EXPORT v1::NodeState toProto(NodeState state);
+
+} // namespace Continuo::Api

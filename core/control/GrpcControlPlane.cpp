@@ -1,0 +1,479 @@
+#include "control/GrpcControlPlane.h"
+
+#include "api/ProtoConvert.h"
+#include "util/Logging.h"
+
+#include "continuo/v1/continuo.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QPointer>
+
+#include <condition_variable>
+#include <mutex>
+#include <set>
+
+namespace Continuo {
+
+namespace v1 = ::continuo::v1;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto InitialBackoff = std::chrono::milliseconds(500);
+constexpr auto MaxBackoff = std::chrono::milliseconds(10000);
+constexpr auto StatusPollInterval = std::chrono::milliseconds(1000);
+constexpr auto CallDeadline = std::chrono::seconds(10);
+
+std::chrono::milliseconds nextBackoff(std::chrono::milliseconds current)
+{
+    return std::min(current * 2, MaxBackoff);
+}
+
+QString describe(const grpc::Status &status)
+{
+    QString message = QString::fromStdString(status.error_message());
+    if (message.isEmpty())
+        message = QStringLiteral("gRPC status %1").arg(int(status.error_code()));
+    return message;
+}
+
+} // namespace
+
+/// Channel and stub of one open() .. close() period; shared with reader threads and callbacks.
+struct GrpcControlPlane::Connection
+{
+    std::shared_ptr<grpc::Channel> channel;
+    std::unique_ptr<v1::ContinuoService::Stub> stub;
+};
+
+/// Stops a reader thread: cancels its call and interrupts its backoff sleep.
+struct GrpcControlPlane::StreamControl
+{
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool stopping = false;
+    std::set<grpc::ClientContext *> contexts;
+
+    bool isStopping()
+    {
+        std::lock_guard lock(mutex);
+        return stopping;
+    }
+    /// False (and nothing registered) when already stopping.
+    bool attach(grpc::ClientContext *context)
+    {
+        std::lock_guard lock(mutex);
+        if (stopping)
+            return false;
+        contexts.insert(context);
+        return true;
+    }
+    void detach(grpc::ClientContext *context)
+    {
+        std::lock_guard lock(mutex);
+        contexts.erase(context);
+    }
+    /// Sleep unless stopped first; false when stopping.
+    bool sleep(std::chrono::milliseconds duration)
+    {
+        std::unique_lock lock(mutex);
+        return !wake.wait_for(lock, duration, [this] { return stopping; });
+    }
+    void stop()
+    {
+        std::lock_guard lock(mutex);
+        stopping = true;
+        for (auto *context : contexts)
+            context->TryCancel();
+        wake.notify_all();
+    }
+};
+
+/// Lets threads and gRPC callbacks post into the object without outliving it.
+struct GrpcControlPlane::Mailbox
+{
+    std::mutex mutex;
+    GrpcControlPlane *owner = nullptr;
+
+    template<typename Function>
+    void post(Function function)
+    {
+        std::lock_guard lock(mutex);
+        if (owner)
+            QMetaObject::invokeMethod(owner, std::move(function), Qt::QueuedConnection);
+    }
+};
+
+GrpcControlPlane::GrpcControlPlane(const QString &endpoint, QObject *parent)
+    : IControlPlane(parent)
+    , m_endpoint(endpoint)
+    , m_actor(QStringLiteral("console:") + qEnvironmentVariable("USER", QStringLiteral("operator")))
+    , m_mailbox(std::make_shared<Mailbox>())
+{
+    // No Engine exists in a remote console: register what its signals carry across threads.
+    qRegisterMetaType<Continuo::EngineStatus>();
+    qRegisterMetaType<Continuo::IControlPlane::ConnectionState>();
+    qRegisterMetaType<QList<Continuo::InventoryDelta>>();
+    qRegisterMetaType<QList<Continuo::Event>>();
+    qRegisterMetaType<QList<Continuo::SeriesBatch>>();
+    m_mailbox->owner = this;
+}
+
+GrpcControlPlane::~GrpcControlPlane()
+{
+    close();
+    for (auto &[id, subscription] : m_subscriptions)
+        stopTelemetry(subscription);
+    std::lock_guard lock(m_mailbox->mutex);
+    m_mailbox->owner = nullptr;
+}
+
+template<typename Function>
+void GrpcControlPlane::post(int generation, Function function)
+{
+    m_mailbox->post([this, generation, function = std::move(function)]() mutable {
+        if (generation == m_generation.load())
+            function();
+    });
+}
+
+void GrpcControlPlane::setConnectionState(ConnectionState state)
+{
+    if (m_connectionState == state)
+        return;
+    m_connectionState = state;
+    Q_EMIT connectionStateChanged(state);
+}
+
+void GrpcControlPlane::markDisconnected(const QString &why)
+{
+    if (m_connectionError != why)
+        qCWarning(lcControl).noquote() << "connection to" << m_endpoint << "lost:" << why;
+    m_connectionError = why;
+    setConnectionState(ConnectionState::Disconnected);
+}
+
+void GrpcControlPlane::open()
+{
+    if (m_connection)
+        return;
+    grpc::ChannelArguments arguments;
+    arguments.SetMaxReceiveMessageSize(-1);
+    arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, int(InitialBackoff.count()));
+    arguments.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, int(InitialBackoff.count()));
+    arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, int(MaxBackoff.count()));
+    m_connection = std::make_shared<Connection>();
+    m_connection->channel = grpc::CreateCustomChannel(m_endpoint.toStdString(),
+                                                      grpc::InsecureChannelCredentials(), arguments);
+    m_connection->stub = v1::ContinuoService::NewStub(m_connection->channel);
+    m_control = std::make_shared<StreamControl>();
+    const int generation = ++m_generation;
+    m_connectionError.clear();
+    setConnectionState(ConnectionState::Connecting);
+    m_threads.emplace_back(&GrpcControlPlane::inventoryLoop, this, m_control, generation);
+    m_threads.emplace_back(&GrpcControlPlane::eventsLoop, this, m_control, generation);
+    m_threads.emplace_back(&GrpcControlPlane::statusLoop, this, m_control, generation);
+    for (auto &[id, subscription] : m_subscriptions)
+        startTelemetry(id, subscription);
+}
+
+void GrpcControlPlane::close()
+{
+    if (!m_connection)
+        return;
+    ++m_generation; // whatever the old threads posted is ignored from now on
+    m_control->stop();
+    for (auto &thread : m_threads)
+        thread.join();
+    m_threads.clear();
+    for (auto &[id, subscription] : m_subscriptions)
+        stopTelemetry(subscription);
+    m_control.reset();
+    m_connection.reset();
+    setConnectionState(ConnectionState::Disconnected);
+}
+
+void GrpcControlPlane::inventoryLoop(std::shared_ptr<StreamControl> control, int generation)
+{
+    const auto connection = m_connection;
+    auto backoff = InitialBackoff;
+    while (!control->isStopping()) {
+        grpc::ClientContext context;
+        if (!control->attach(&context))
+            break;
+        auto reader = connection->stub->WatchInventory(&context, v1::WatchInventoryRequest());
+        v1::WatchInventoryResponse message;
+        while (reader->Read(&message)) {
+            if (message.has_snapshot()) {
+                backoff = InitialBackoff;
+                InventorySnapshot snapshot = Api::fromProto(message.snapshot());
+                post(generation, [this, snapshot = std::move(snapshot)] {
+                    m_inventory.reset(snapshot);
+                    m_connectionError.clear();
+                    setConnectionState(ConnectionState::Connected);
+                    Q_EMIT inventoryReset();
+                });
+            } else if (message.has_deltas()) {
+                QList<InventoryDelta> deltas;
+                deltas.reserve(message.deltas().deltas_size());
+                for (const auto &delta : message.deltas().deltas())
+                    deltas.append(Api::fromProto(delta));
+                post(generation, [this, deltas = std::move(deltas)] {
+                    m_inventory.applyDeltas(deltas);
+                    Q_EMIT inventoryChanged(deltas);
+                });
+            }
+        }
+        const grpc::Status status = reader->Finish();
+        control->detach(&context);
+        if (control->isStopping())
+            break;
+        const QString why = status.ok() ? tr("the daemon ended the inventory stream")
+                                         : describe(status);
+        post(generation, [this, why] { markDisconnected(why); });
+        if (!control->sleep(backoff))
+            break;
+        backoff = nextBackoff(backoff);
+        post(generation, [this] {
+            if (m_connectionState == ConnectionState::Disconnected)
+                setConnectionState(ConnectionState::Connecting);
+        });
+    }
+}
+
+void GrpcControlPlane::eventsLoop(std::shared_ptr<StreamControl> control, int generation)
+{
+    const auto connection = m_connection;
+    auto backoff = InitialBackoff;
+    while (!control->isStopping()) {
+        grpc::ClientContext context;
+        if (!control->attach(&context))
+            break;
+        v1::WatchEventsRequest request;
+        request.set_send_history(true);
+        request.set_after_sequence(m_lastEventSequence.load());
+        auto reader = connection->stub->WatchEvents(&context, request);
+        v1::EventBatch batch;
+        while (reader->Read(&batch)) {
+            backoff = InitialBackoff;
+            QList<Event> events;
+            events.reserve(batch.events_size());
+            // The server sends history and live events without gaps or repeats; a reconnect asks
+            // for what came after the newest one seen. (A daemon restarted on fresh state numbers
+            // from 1 again: its events are still shown, not dropped as old.)
+            for (const auto &event : batch.events()) {
+                if (event.sequence() > m_lastEventSequence.load())
+                    m_lastEventSequence.store(event.sequence());
+                events.append(Api::fromProto(event));
+            }
+            if (events.isEmpty())
+                continue;
+            post(generation, [this, events = std::move(events)] {
+                m_events.append(events);
+                if (m_events.size() > m_recentEventLimit)
+                    m_events.remove(0, m_events.size() - m_recentEventLimit);
+                Q_EMIT eventsReceived(events);
+            });
+        }
+        const grpc::Status status = reader->Finish();
+        control->detach(&context);
+        if (control->isStopping() || !control->sleep(backoff))
+            break;
+        if (!status.ok())
+            qCDebug(lcControl).noquote() << "event stream ended:" << describe(status);
+        backoff = nextBackoff(backoff);
+    }
+}
+
+void GrpcControlPlane::statusLoop(std::shared_ptr<StreamControl> control, int generation)
+{
+    const auto connection = m_connection;
+    while (!control->isStopping()) {
+        grpc::ClientContext context;
+        context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
+        if (!control->attach(&context))
+            break;
+        v1::EngineStatus response;
+        const grpc::Status status =
+            connection->stub->GetStatus(&context, v1::GetStatusRequest(), &response);
+        control->detach(&context);
+        if (status.ok()) {
+            EngineStatus engineStatus = Api::fromProto(response);
+            post(generation, [this, engineStatus = std::move(engineStatus)] {
+                m_status = engineStatus;
+                Q_EMIT statusChanged(m_status);
+            });
+        }
+        if (!control->sleep(StatusPollInterval))
+            break;
+    }
+}
+
+int GrpcControlPlane::subscribeTelemetry(const QList<SeriesMatcher> &matchers)
+{
+    const int id = m_nextSubscriptionId++;
+    auto [it, inserted] = m_subscriptions.try_emplace(id);
+    it->second.matchers = matchers;
+    if (m_connection)
+        startTelemetry(id, it->second);
+    return id;
+}
+
+void GrpcControlPlane::unsubscribeTelemetry(int subscriptionId)
+{
+    auto it = m_subscriptions.find(subscriptionId);
+    if (it == m_subscriptions.end())
+        return;
+    stopTelemetry(it->second);
+    m_subscriptions.erase(it);
+}
+
+void GrpcControlPlane::startTelemetry(int subscriptionId, TelemetrySubscription &subscription)
+{
+    stopTelemetry(subscription);
+    subscription.control = std::make_shared<StreamControl>();
+    subscription.thread = std::thread(&GrpcControlPlane::telemetryLoop, this, subscriptionId,
+                                      subscription.matchers, subscription.control,
+                                      m_generation.load());
+}
+
+void GrpcControlPlane::stopTelemetry(TelemetrySubscription &subscription)
+{
+    if (subscription.control)
+        subscription.control->stop();
+    if (subscription.thread.joinable())
+        subscription.thread.join();
+    subscription.control.reset();
+}
+
+void GrpcControlPlane::telemetryLoop(int subscriptionId, QList<SeriesMatcher> matchers,
+                                     std::shared_ptr<StreamControl> control, int generation)
+{
+    const auto connection = m_connection;
+    v1::SubscribeTelemetryRequest request;
+    for (const auto &matcher : std::as_const(matchers))
+        request.add_selectors(matcher.toString().toStdString());
+    auto backoff = InitialBackoff;
+    while (!control->isStopping()) {
+        grpc::ClientContext context;
+        if (!control->attach(&context))
+            break;
+        auto reader = connection->stub->SubscribeTelemetry(&context, request);
+        v1::SampleBatch frame;
+        while (reader->Read(&frame)) {
+            backoff = InitialBackoff;
+            QList<SeriesBatch> batches;
+            batches.reserve(frame.series_size());
+            for (const auto &series : frame.series())
+                batches.append(Api::fromProto(series));
+            post(generation, [this, subscriptionId, batches = std::move(batches)] {
+                if (m_subscriptions.count(subscriptionId))
+                    Q_EMIT samplesReceived(subscriptionId, batches);
+            });
+        }
+        const grpc::Status status = reader->Finish();
+        control->detach(&context);
+        if (control->isStopping())
+            break;
+        if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
+            qCWarning(lcControl).noquote()
+                << "telemetry subscription" << subscriptionId << "refused:" << describe(status);
+            break;
+        }
+        if (!control->sleep(backoff))
+            break;
+        backoff = nextBackoff(backoff);
+    }
+}
+
+void GrpcControlPlane::queryRange(const QString &seriesKey, qint64 fromMs, qint64 toMs,
+                                  QObject *context,
+                                  std::function<void(const Result<QList<Sample>> &)> callback)
+{
+    const QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    auto deliver = [mailbox = m_mailbox, guard, hasContext,
+                    callback = std::move(callback)](Result<QList<Sample>> result) {
+        mailbox->post([guard, hasContext, callback, result = std::move(result)] {
+            if (hasContext && !guard)
+                return;
+            callback(result);
+        });
+    };
+    if (!m_connection) {
+        deliver(makeError(tr("not connected to %1").arg(m_endpoint)));
+        return;
+    }
+    struct Call
+    {
+        std::shared_ptr<Connection> connection;
+        grpc::ClientContext context;
+        v1::QueryRangeRequest request;
+        v1::QueryRangeResponse response;
+    };
+    auto call = std::make_shared<Call>();
+    call->connection = m_connection;
+    call->context.set_deadline(std::chrono::system_clock::now() + CallDeadline);
+    call->request.set_series_key(seriesKey.toStdString());
+    call->request.set_from_ms(fromMs);
+    call->request.set_to_ms(toMs);
+    m_connection->stub->async()->QueryRange(
+        &call->context, &call->request, &call->response,
+        [call, deliver = std::move(deliver)](grpc::Status status) mutable {
+            if (!status.ok()) {
+                deliver(makeError(describe(status)));
+            } else {
+                QList<Sample> samples;
+                samples.reserve(call->response.samples_size());
+                for (const auto &sample : call->response.samples())
+                    samples.append(Api::fromProto(sample));
+                deliver(std::move(samples));
+            }
+            // `call` goes when the last copy of this callback does, after gRPC is done with it.
+        });
+}
+
+void GrpcControlPlane::setNodeState(const QString &nodeId, NodeState state, const QString &reason,
+                                    QObject *context,
+                                    std::function<void(const Result<Node> &)> callback)
+{
+    const QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    auto deliver = [mailbox = m_mailbox, guard, hasContext,
+                    callback = std::move(callback)](Result<Node> result) {
+        mailbox->post([guard, hasContext, callback, result = std::move(result)] {
+            if (hasContext && !guard)
+                return;
+            callback(result);
+        });
+    };
+    if (!m_connection) {
+        deliver(makeError(tr("not connected to %1").arg(m_endpoint)));
+        return;
+    }
+    struct Call
+    {
+        std::shared_ptr<Connection> connection;
+        grpc::ClientContext context;
+        v1::SetNodeStateRequest request;
+        v1::SetNodeStateResponse response;
+    };
+    auto call = std::make_shared<Call>();
+    call->connection = m_connection;
+    call->context.set_deadline(std::chrono::system_clock::now() + CallDeadline);
+    call->request.set_node_id(nodeId.toStdString());
+    call->request.set_state(Api::toProto(state));
+    call->request.set_reason(reason.toStdString());
+    call->request.set_actor(m_actor.toStdString());
+    m_connection->stub->async()->SetNodeState(
+        &call->context, &call->request, &call->response,
+        [call, deliver = std::move(deliver)](grpc::Status status) mutable {
+            if (!status.ok())
+                deliver(makeError(describe(status)));
+            else
+                deliver(Api::fromProto(call->response.node()));
+        });
+}
+
+} // namespace Continuo

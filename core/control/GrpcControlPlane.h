@@ -1,0 +1,91 @@
+#pragma once
+
+#include "control/IControlPlane.h"
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace Continuo {
+
+/// IControlPlane over continuo.v1 gRPC to a `continuo --daemon` (`continuo --connect HOST:PORT`).
+/// Reader threads (one per stream, plus a status poller) convert messages to model values and post
+/// them into this object with queued calls, so signals and callbacks arrive on its thread. When
+/// the daemon goes away the streams reconnect with exponential backoff (0.5 s .. 10 s).
+class CONTINUO_CORE_EXPORT GrpcControlPlane : public IControlPlane
+{
+    Q_OBJECT
+public:
+    /// `endpoint` is "HOST:PORT".
+    explicit GrpcControlPlane(const QString &endpoint, QObject *parent = nullptr);
+    ~GrpcControlPlane() override;
+
+    /// Who the daemon records in the audit log for actions taken here (default "console:$USER").
+    void setActor(const QString &actor) { m_actor = actor; }
+
+    QString endpoint() const override { return m_endpoint; }
+    ConnectionState connectionState() const override { return m_connectionState; }
+    QString connectionError() const override { return m_connectionError; }
+    void open() override;
+    void close() override;
+
+    const Inventory &inventory() const override { return m_inventory; }
+    EngineStatus status() const override { return m_status; }
+    QList<Event> recentEvents() const override { return m_events; }
+
+    int subscribeTelemetry(const QList<SeriesMatcher> &matchers) override;
+    void unsubscribeTelemetry(int subscriptionId) override;
+    void queryRange(const QString &seriesKey, qint64 fromMs, qint64 toMs, QObject *context,
+                    std::function<void(const Result<QList<Sample>> &)> callback) override;
+    void setNodeState(const QString &nodeId, NodeState state, const QString &reason,
+                      QObject *context, std::function<void(const Result<Node> &)> callback) override;
+
+    /// Events kept for recentEvents() (default 5,000).
+    void setRecentEventLimit(int limit) { m_recentEventLimit = limit; }
+
+private:
+    struct Connection;
+    struct StreamControl;
+    struct Mailbox;
+    struct TelemetrySubscription
+    {
+        QList<SeriesMatcher> matchers;
+        std::shared_ptr<StreamControl> control;
+        std::thread thread;
+    };
+
+    template<typename Function>
+    void post(int generation, Function function);
+
+    void inventoryLoop(std::shared_ptr<StreamControl> control, int generation);
+    void eventsLoop(std::shared_ptr<StreamControl> control, int generation);
+    void statusLoop(std::shared_ptr<StreamControl> control, int generation);
+    void telemetryLoop(int subscriptionId, QList<SeriesMatcher> matchers,
+                       std::shared_ptr<StreamControl> control, int generation);
+    void startTelemetry(int subscriptionId, TelemetrySubscription &subscription);
+    static void stopTelemetry(TelemetrySubscription &subscription);
+    void setConnectionState(ConnectionState state);
+    void markDisconnected(const QString &why);
+
+    QString m_endpoint;
+    QString m_actor;
+    ConnectionState m_connectionState = ConnectionState::Disconnected;
+    QString m_connectionError;
+    Inventory m_inventory;
+    EngineStatus m_status;
+    QList<Event> m_events;
+    int m_recentEventLimit = 5000;
+    std::atomic<qint64> m_lastEventSequence{0};
+
+    std::shared_ptr<Mailbox> m_mailbox;        ///< How gRPC callbacks reach this object safely.
+    std::shared_ptr<Connection> m_connection;  ///< Channel and stub; null while closed.
+    std::shared_ptr<StreamControl> m_control;  ///< Stops the inventory/events/status threads.
+    std::vector<std::thread> m_threads;
+    std::atomic<int> m_generation{0};
+    std::map<int, TelemetrySubscription> m_subscriptions;
+    int m_nextSubscriptionId = 1;
+};
+
+} // namespace Continuo
