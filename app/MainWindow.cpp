@@ -443,6 +443,7 @@ void MainWindow::onConnectionStateChanged()
         case IControlPlane::ConnectionState::Connected:
             text = tr("Connected");
             dot = colours.good;
+            statusBar()->clearMessage(); // "Connecting to …" is over
             break;
         case IControlPlane::ConnectionState::Connecting:
             text = tr("Connecting");
