@@ -174,7 +174,7 @@ int runConsole(int argc, char *argv[])
         EngineOptions options;
         options.dataDirectory = parser.isSet(dataDirOption)
                                     ? parser.value(dataDirOption)
-                                    : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+                                    : Engine::defaultDataDirectory();
         options.scenario = parser.value(scenarioOption);
         if (parser.isSet(seedOption)) {
             bool ok = false;

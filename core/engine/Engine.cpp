@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QStandardPaths>
 #include <QSysInfo>
 #include <QThread>
 
@@ -97,6 +98,12 @@ Engine::Engine(QObject *parent)
 Engine::~Engine()
 {
     stop();
+}
+
+QString Engine::defaultDataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QLatin1String("/continuo");
 }
 
 void Engine::setState(EngineState state, const QString &message)

@@ -40,6 +40,10 @@ public:
     explicit Engine(QObject *parent = nullptr);
     ~Engine() override;
 
+    /// `~/.local/share/continuo` (XDG data home): the default state directory of the console and
+    /// the daemon alike, so both find the same state (and the lock keeps them from sharing it).
+    static QString defaultDataDirectory();
+
     /// Open the store, restore state, load plugins, start probes. On failure the engine is in
     /// state Failed with the reason in status().stateMessage, and nothing was lost on disk.
     Result<void> start(const EngineOptions &options);
