@@ -1,0 +1,3 @@
+#include "anomaly/AnomalyLogging.h"
+
+Q_LOGGING_CATEGORY(lcAnomaly, "continuo.anomaly")
