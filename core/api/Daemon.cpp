@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QSocketNotifier>
-#include <QStandardPaths>
 
 #include <csignal>
 #include <cstdio>
@@ -63,8 +62,7 @@ int runDaemon(int argc, char *argv[])
     parser.addOption({QStringLiteral("listen"),
                       QStringLiteral("Address to serve on (default 127.0.0.1:7443); port 0 picks a free one."),
                       QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:7443")});
-    const QString defaultDataDirectory =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString defaultDataDirectory = Engine::defaultDataDirectory();
     parser.addOption({QStringLiteral("data-dir"),
                       QStringLiteral("State directory (default %1).").arg(defaultDataDirectory),
                       QStringLiteral("DIR")});
