@@ -387,20 +387,26 @@ void GrpcControlPlane::telemetryLoop(int subscriptionId, QList<SeriesMatcher> ma
     }
 }
 
-void GrpcControlPlane::queryRange(const QString &seriesKey, qint64 fromMs, qint64 toMs,
-                                  QObject *context,
-                                  std::function<void(const Result<QList<Sample>> &)> callback)
+template<typename T>
+std::function<void(Result<T>)> GrpcControlPlane::guardedDelivery(
+    std::shared_ptr<Mailbox> mailbox, QObject *context, std::function<void(const Result<T> &)> callback)
 {
     const QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    auto deliver = [mailbox = m_mailbox, guard, hasContext,
-                    callback = std::move(callback)](Result<QList<Sample>> result) {
+    return [mailbox = std::move(mailbox), guard, hasContext, callback = std::move(callback)](Result<T> result) {
         mailbox->post([guard, hasContext, callback, result = std::move(result)] {
             if (hasContext && !guard)
                 return;
             callback(result);
         });
     };
+}
+
+void GrpcControlPlane::queryRange(const QString &seriesKey, qint64 fromMs, qint64 toMs,
+                                  QObject *context,
+                                  std::function<void(const Result<QList<Sample>> &)> callback)
+{
+    auto deliver = guardedDelivery<QList<Sample>>(m_mailbox, context, std::move(callback));
     if (!m_connection) {
         deliver(makeError(tr("not connected to %1").arg(m_endpoint)));
         return;
@@ -438,16 +444,7 @@ void GrpcControlPlane::setNodeState(const QString &nodeId, NodeState state, cons
                                     QObject *context,
                                     std::function<void(const Result<Node> &)> callback)
 {
-    const QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    auto deliver = [mailbox = m_mailbox, guard, hasContext,
-                    callback = std::move(callback)](Result<Node> result) {
-        mailbox->post([guard, hasContext, callback, result = std::move(result)] {
-            if (hasContext && !guard)
-                return;
-            callback(result);
-        });
-    };
+    auto deliver = guardedDelivery<Node>(m_mailbox, context, std::move(callback));
     if (!m_connection) {
         deliver(makeError(tr("not connected to %1").arg(m_endpoint)));
         return;

@@ -49,6 +49,12 @@ private:
     struct Connection;
     struct StreamControl;
     struct Mailbox;
+    /// Wraps a caller's callback so the result is posted to this object's thread and dropped if
+    /// the caller's context object died meanwhile.
+    template<typename T>
+    static std::function<void(Result<T>)> guardedDelivery(std::shared_ptr<Mailbox> mailbox,
+                                                          QObject *context,
+                                                          std::function<void(const Result<T> &)> callback);
     struct TelemetrySubscription
     {
         QList<SeriesMatcher> matchers;
