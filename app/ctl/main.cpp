@@ -8,6 +8,7 @@
 #include "model/ModelJson.h"
 
 #include "continuo/v1/continuo.grpc.pb.h"
+#include "continuo/v1/federation.grpc.pb.h"
 
 #include <grpcpp/grpcpp.h>
 
@@ -43,6 +44,11 @@ const char *const Usage =
     "  uncordon NODE [--reason R]      set a node ready again (audited)\n"
     "  plugins                         loaded plugins and their state\n"
     "  audit [--limit N]               the audit log of operator actions\n"
+    "  agents                          agents registered with this (central) daemon\n"
+    "  stream AGENT SERIES [--seconds N]\n"
+    "                                  have AGENT forward SERIES at full rate for N s\n"
+    "                                  (default 60; 0: until closed)\n"
+    "  stream AGENT --close ID         end stream (or rate rule) ID early\n"
     "options:\n"
     "  --server HOST:PORT              daemon address (default 127.0.0.1:7443, or $CONTINUO_SERVER)\n"
     "  --json                          one JSON document (JSON lines for --follow and watch)\n";
@@ -138,8 +144,10 @@ public:
     {
         grpc::ChannelArguments arguments;
         arguments.SetMaxReceiveMessageSize(-1);
-        m_stub = v1::ContinuoService::NewStub(grpc::CreateCustomChannel(
-            server.toStdString(), grpc::InsecureChannelCredentials(), arguments));
+        auto channel = grpc::CreateCustomChannel(server.toStdString(),
+                                                 grpc::InsecureChannelCredentials(), arguments);
+        m_stub = v1::ContinuoService::NewStub(channel);
+        m_federation = v1::Federation::NewStub(channel);
     }
 
     int run(const QString &command, QStringList arguments);
@@ -173,10 +181,14 @@ private:
     int setState(const QString &node, NodeState state, const QString &reason);
     int plugins();
     int audit(int limit);
+    int agents();
+    int openStream(const QString &agent, const QString &selector, qint64 seconds);
+    int closeStream(const QString &agent, const QString &streamId);
 
     QString m_server;
     bool m_json;
     std::unique_ptr<v1::ContinuoService::Stub> m_stub;
+    std::unique_ptr<v1::Federation::Stub> m_federation;
 };
 
 QJsonObject pluginJson(const PluginInfo &plugin)
@@ -466,6 +478,147 @@ int Client::audit(int limit)
     return ExitOk;
 }
 
+QString agentStatusText(v1::AgentStatus status)
+{
+    switch (status) {
+    case v1::AGENT_STATUS_UP:
+        return QStringLiteral("UP");
+    case v1::AGENT_STATUS_DOWN:
+        return QStringLiteral("DOWN");
+    default:
+        return QStringLiteral("UNKNOWN");
+    }
+}
+
+QString ruleText(const v1::ForwardingRule &rule)
+{
+    QStringList selectors;
+    for (const auto &selector : rule.selectors())
+        selectors.append(fromStd(selector));
+    QString text = rule.kind() == v1::FORWARDING_RULE_KIND_STREAM
+                       ? QStringLiteral("%1 stream %2").arg(fromStd(rule.id()), selectors.join(QLatin1Char(' ')))
+                       : QStringLiteral("%1 every %2 ms %3")
+                             .arg(fromStd(rule.id()))
+                             .arg(rule.interval_ms())
+                             .arg(selectors.join(QLatin1Char(' ')));
+    if (rule.expires_at_ms() > 0)
+        text += QStringLiteral(" until ") + timeText(rule.expires_at_ms());
+    return text;
+}
+
+int Client::agents()
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListAgentsResponse response;
+    if (auto result = m_federation->ListAgents(&context, {}, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        QJsonArray array;
+        for (const auto &agent : response.agents()) {
+            QJsonArray nodes, rules;
+            for (const auto &node : agent.node_ids())
+                nodes.append(fromStd(node));
+            for (const auto &rule : agent.rules()) {
+                QJsonArray selectors;
+                for (const auto &selector : rule.selectors())
+                    selectors.append(fromStd(selector));
+                rules.append(QJsonObject{
+                    {QStringLiteral("id"), fromStd(rule.id())},
+                    {QStringLiteral("kind"), rule.kind() == v1::FORWARDING_RULE_KIND_STREAM
+                                                 ? QStringLiteral("stream")
+                                                 : QStringLiteral("rate")},
+                    {QStringLiteral("selectors"), selectors},
+                    {QStringLiteral("intervalMs"), qint64(rule.interval_ms())},
+                    {QStringLiteral("expiresAtMs"), qint64(rule.expires_at_ms())}});
+            }
+            array.append(QJsonObject{{QStringLiteral("id"), fromStd(agent.agent_id())},
+                                     {QStringLiteral("host"), fromStd(agent.host_name())},
+                                     {QStringLiteral("version"), fromStd(agent.version())},
+                                     {QStringLiteral("status"), agentStatusText(agent.status())},
+                                     {QStringLiteral("connected"), agent.connected()},
+                                     {QStringLiteral("peer"), fromStd(agent.peer())},
+                                     {QStringLiteral("registeredAtMs"), qint64(agent.registered_at_ms())},
+                                     {QStringLiteral("lastSeenMs"), qint64(agent.last_seen_ms())},
+                                     {QStringLiteral("heartbeatIntervalMs"), qint64(agent.heartbeat_interval_ms())},
+                                     {QStringLiteral("forwardIntervalMs"), qint64(agent.forward_interval_ms())},
+                                     {QStringLiteral("seriesCount"), qint64(agent.series_count())},
+                                     {QStringLiteral("streamedSeries"), qint64(agent.streamed_series())},
+                                     {QStringLiteral("samplesReceivedTotal"), qint64(agent.samples_received_total())},
+                                     {QStringLiteral("nodes"), nodes},
+                                     {QStringLiteral("rules"), rules}});
+        }
+        printJson({{QStringLiteral("agents"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("HOST"),
+                 QStringLiteral("VERSION"), QStringLiteral("LAST SEEN"), QStringLiteral("NODES"),
+                 QStringLiteral("SERIES"), QStringLiteral("STREAMED"), QStringLiteral("SAMPLES"),
+                 QStringLiteral("RULES")});
+    for (const auto &agent : response.agents()) {
+        QStringList rules;
+        for (const auto &rule : agent.rules())
+            rules.append(ruleText(rule));
+        table.add({fromStd(agent.agent_id()),
+                   agentStatusText(agent.status())
+                       + (agent.connected() ? QString() : QStringLiteral(" (disconnected)")),
+                   fromStd(agent.host_name()), fromStd(agent.version()), timeText(agent.last_seen_ms()),
+                   QString::number(agent.node_ids_size()), QString::number(agent.series_count()),
+                   QString::number(agent.streamed_series()),
+                   QString::number(agent.samples_received_total()),
+                   rules.isEmpty() ? QStringLiteral("-") : rules.join(QStringLiteral("; "))});
+    }
+    table.print();
+    return ExitOk;
+}
+
+int Client::openStream(const QString &agent, const QString &selector, qint64 seconds)
+{
+    if (auto parsed = SeriesMatcher::parse(selector); !parsed)
+        return usageError(QStringLiteral("bad series selector \"%1\": %2").arg(selector, parsed.error()));
+    grpc::ClientContext context;
+    prepare(context);
+    v1::OpenAgentStreamRequest request;
+    request.set_agent_id(agent.toStdString());
+    request.add_selectors(selector.toStdString());
+    request.set_duration_ms(seconds * 1000);
+    v1::OpenAgentStreamResponse response;
+    if (auto result = m_federation->OpenAgentStream(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        printJson({{QStringLiteral("agent"), agent},
+                   {QStringLiteral("streamId"), fromStd(response.stream_id())},
+                   {QStringLiteral("matchedSeries"), qint64(response.matched_series())},
+                   {QStringLiteral("expiresAtMs"), qint64(response.expires_at_ms())}},
+                  false);
+        return ExitOk;
+    }
+    printLine(QStringLiteral("stream %1 open on %2: %3 series at full rate%4")
+                  .arg(fromStd(response.stream_id()), agent)
+                  .arg(response.matched_series())
+                  .arg(response.expires_at_ms() > 0
+                           ? QStringLiteral(" until ") + timeText(response.expires_at_ms())
+                           : QStringLiteral(" until closed")));
+    return ExitOk;
+}
+
+int Client::closeStream(const QString &agent, const QString &streamId)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::CloseAgentStreamRequest request;
+    request.set_agent_id(agent.toStdString());
+    request.set_stream_id(streamId.toStdString());
+    v1::CloseAgentStreamResponse response;
+    if (auto result = m_federation->CloseAgentStream(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json)
+        printJson({{QStringLiteral("agent"), agent}, {QStringLiteral("closed"), streamId}}, false);
+    else
+        printLine(QStringLiteral("stream %1 on %2 closed").arg(streamId, agent));
+    return ExitOk;
+}
+
 /// Takes `--name VALUE` out of the arguments.
 std::optional<QString> takeOption(QStringList &arguments, const QString &name)
 {
@@ -548,6 +701,33 @@ int Client::run(const QString &command, QStringList arguments)
         const int limit = takeLimit(arguments);
         expectNoMore(arguments);
         return audit(limit);
+    }
+    if (command == QLatin1String("agents")) {
+        expectNoMore(arguments);
+        return agents();
+    }
+    if (command == QLatin1String("stream")) {
+        if (arguments.isEmpty() || arguments.constFirst().startsWith(QLatin1String("--")))
+            throw UsageError{QStringLiteral("stream needs an AGENT")};
+        const QString agent = arguments.takeFirst();
+        if (const auto streamId = takeOption(arguments, QStringLiteral("--close"))) {
+            expectNoMore(arguments);
+            return closeStream(agent, *streamId);
+        }
+        const auto secondsText = takeOption(arguments, QStringLiteral("--seconds"));
+        qint64 seconds = 60;
+        if (secondsText) {
+            bool ok = false;
+            seconds = secondsText->toLongLong(&ok);
+            if (!ok || seconds < 0 || seconds > 31'536'000)
+                throw UsageError{QStringLiteral("--seconds wants a non-negative number, not \"%1\"")
+                                     .arg(*secondsText)};
+        }
+        if (arguments.isEmpty())
+            throw UsageError{QStringLiteral("stream needs a SERIES selector")};
+        const QString selector = arguments.takeFirst();
+        expectNoMore(arguments);
+        return openStream(agent, selector, seconds);
     }
     throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
 }

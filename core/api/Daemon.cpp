@@ -1,6 +1,7 @@
 #include "api/Daemon.h"
 
 #include "ContinuoVersion.h"
+#include "api/FederationAgent.h"
 #include "api/GrpcServer.h"
 #include "engine/Engine.h"
 #include "util/Logging.h"
@@ -73,6 +74,17 @@ int runDaemon(int argc, char *argv[])
                       QStringLiteral("N"), QStringLiteral("42")});
     parser.addOption({QStringLiteral("no-host-probe"),
                       QStringLiteral("Do not probe this machine as a node.")});
+    parser.addOption({QStringLiteral("central"),
+                      QStringLiteral("Run as an agent of the central daemon at HOST:PORT: register, "
+                                     "heartbeat and forward telemetry to it."),
+                      QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("agent-id"),
+                      QStringLiteral("This agent's id at the central (default: the host name)."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("forward-interval"),
+                      QStringLiteral("Seconds of telemetry an agent aggregates per forwarded sample "
+                                     "(default 10)."),
+                      QStringLiteral("SECONDS"), QStringLiteral("10")});
     parser.process(app); // exits 0 for --help/--version, 1 for unknown options
 
     const QString listen = parser.value(QStringLiteral("listen"));
@@ -85,6 +97,27 @@ int runDaemon(int argc, char *argv[])
     if (!seedOk) {
         printError(QStringLiteral("--seed wants a non-negative integer, not \"%1\"")
                        .arg(parser.value(QStringLiteral("seed"))));
+        return 2;
+    }
+
+    FederationAgentOptions agentOptions;
+    if (parser.isSet(QStringLiteral("central"))) {
+        agentOptions.centralAddress = parser.value(QStringLiteral("central"));
+        agentOptions.agentId = parser.value(QStringLiteral("agent-id"));
+        bool intervalOk = false;
+        const double seconds = parser.value(QStringLiteral("forward-interval")).toDouble(&intervalOk);
+        if (!intervalOk || seconds < 0.1 || seconds > 86400) {
+            printError(QStringLiteral("--forward-interval wants seconds between 0.1 and 86400, not \"%1\"")
+                           .arg(parser.value(QStringLiteral("forward-interval"))));
+            return 2;
+        }
+        agentOptions.forwardInterval = std::chrono::milliseconds(qRound64(seconds * 1000));
+        if (auto hostPort = parseHostPort(agentOptions.centralAddress); !hostPort || hostPort->second == 0) {
+            printError(QStringLiteral("--central wants HOST:PORT, not \"%1\"").arg(agentOptions.centralAddress));
+            return 2;
+        }
+    } else if (parser.isSet(QStringLiteral("agent-id")) || parser.isSet(QStringLiteral("forward-interval"))) {
+        printError(QStringLiteral("--agent-id and --forward-interval need --central HOST:PORT"));
         return 2;
     }
 
@@ -116,6 +149,17 @@ int runDaemon(int argc, char *argv[])
         return 1;
     }
 
+    std::unique_ptr<FederationAgent> agent;
+    if (!agentOptions.centralAddress.isEmpty()) {
+        agent = std::make_unique<FederationAgent>(&engine, agentOptions);
+        if (auto started = agent->start(); !started) {
+            printError(started.error());
+            server.shutdown(std::chrono::seconds(1));
+            engine.stop();
+            return 2;
+        }
+    }
+
     bool shuttingDown = false;
     QSocketNotifier signalNotifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, [&] {
@@ -126,6 +170,8 @@ int runDaemon(int argc, char *argv[])
             return;
         shuttingDown = true;
         qCInfo(lcApi) << "termination signal received; shutting down";
+        if (agent)
+            agent->stop();
         server.shutdown(std::chrono::seconds(2));
         engine.stop();
         QCoreApplication::exit(0);
@@ -135,6 +181,7 @@ int runDaemon(int argc, char *argv[])
     std::fflush(stdout);
 
     const int code = QCoreApplication::exec();
+    agent.reset();
     server.shutdown(std::chrono::seconds(1));
     engine.stop();
     return code;

@@ -1,6 +1,7 @@
 #include "api/GrpcServer.h"
 
 #include "api/ApiBroker.h"
+#include "api/FederationCentral.h"
 #include "api/ProtoConvert.h"
 #include "engine/Engine.h"
 #include "store/IStateStore.h"
@@ -312,6 +313,7 @@ GrpcServer::GrpcServer(Engine *engine) : GrpcServer(engine, BrokerLimits{}) {}
 GrpcServer::GrpcServer(Engine *engine, const BrokerLimits &limits)
     : m_broker(std::make_unique<ApiBroker>(engine, limits))
     , m_service(std::make_unique<Service>(m_broker.get()))
+    , m_federation(std::make_unique<FederationCentral>(engine))
 {
 }
 
@@ -331,6 +333,7 @@ Result<int> GrpcServer::start(const QString &address)
     grpc::ServerBuilder builder;
     builder.AddListeningPort(address.toStdString(), grpc::InsecureServerCredentials(), &selectedPort);
     builder.RegisterService(m_service.get());
+    builder.RegisterService(m_federation->service());
     builder.SetMaxReceiveMessageSize(16 * 1024 * 1024);
     builder.SetMaxSendMessageSize(-1);
     m_server = builder.BuildAndStart();
@@ -349,6 +352,7 @@ void GrpcServer::shutdown(std::chrono::milliseconds deadline)
     // First wake the streams and fail calls waiting for the engine, so that no handler thread
     // waits on the thread that is about to wait for the handlers.
     m_broker->shutdown();
+    m_federation->shutdown();
     if (!m_server)
         return;
     m_server->Shutdown(std::chrono::system_clock::now() + deadline);

@@ -19,6 +19,7 @@ class Engine;
 namespace Continuo::Api {
 
 class ApiBroker;
+class FederationCentral;
 struct BrokerLimits;
 
 /// The continuo.v1 gRPC server of an engine (sync API: one pool thread per call). Handler
@@ -45,11 +46,14 @@ public:
     /// "HOST:PORT" with the bound port.
     QString address() const { return m_address; }
     ApiBroker *broker() const { return m_broker.get(); }
+    /// The federation service (federation.proto) every server carries: agents register here.
+    FederationCentral *federation() const { return m_federation.get(); }
 
 private:
     class Service;
     std::unique_ptr<ApiBroker> m_broker;
     std::unique_ptr<Service> m_service;
+    std::unique_ptr<FederationCentral> m_federation; ///< Before m_server: outlives it.
     std::unique_ptr<grpc::Server> m_server;
     int m_port = 0;
     QString m_address;

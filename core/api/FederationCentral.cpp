@@ -1,0 +1,640 @@
+#include "api/FederationCentral.h"
+
+#include "ContinuoVersion.h"
+#include "api/FederationForwarding.h"
+#include "api/ProtoConvert.h"
+#include "engine/Engine.h"
+#include "plugin/IPluginHost.h"
+#include "util/Logging.h"
+
+#include "continuo/v1/federation.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace Continuo::Api {
+
+namespace {
+
+using grpc::ServerContext;
+using grpc::Status;
+using grpc::StatusCode;
+using SessionStream = grpc::ServerReaderWriter<v1::CentralMessage, v1::AgentMessage>;
+
+constexpr int MaxAgentIdLength = 128;
+constexpr int MaxSelectors = 64;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+std::string newId(const char *prefix)
+{
+    return std::string(prefix)
+           + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8).toStdString();
+}
+
+Status error(StatusCode code, const QString &message)
+{
+    return Status(code, message.toStdString());
+}
+
+Status shuttingDown()
+{
+    return Status(StatusCode::UNAVAILABLE, "the central is shutting down");
+}
+
+bool isValidAgentId(const std::string &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
+    return !id.empty() && id.size() <= MaxAgentIdLength
+           && pattern.match(QString::fromStdString(id)).hasMatch();
+}
+
+/// Parse selectors the way the agent will, so an operator hears about typos from the central.
+Status checkSelectors(const google::protobuf::RepeatedPtrField<std::string> &selectors)
+{
+    if (selectors.empty())
+        return Status(StatusCode::INVALID_ARGUMENT, "no series selector given");
+    if (selectors.size() > MaxSelectors)
+        return Status(StatusCode::INVALID_ARGUMENT, "too many series selectors");
+    for (const auto &selector : selectors) {
+        const QString text = QString::fromStdString(selector);
+        if (auto parsed = SeriesMatcher::parse(text); !parsed)
+            return error(StatusCode::INVALID_ARGUMENT,
+                         QStringLiteral("bad series selector \"%1\": %2").arg(text, parsed.error()));
+    }
+    return Status::OK;
+}
+
+template<typename F>
+struct ScopeExit
+{
+    F function;
+    ~ScopeExit() { function(); }
+};
+template<typename F>
+ScopeExit(F) -> ScopeExit<F>;
+
+Event agentEvent(const v1::AgentInfo &agent, bool up, const QString &why)
+{
+    const QString id = QString::fromStdString(agent.agent_id());
+    Event event;
+    event.type = QLatin1String(EventTypes::TelemetryAgent);
+    event.severity = up ? EventSeverity::Info : EventSeverity::Warning;
+    event.source = QStringLiteral("federation");
+    event.subjectId = id;
+    event.message = up ? QStringLiteral("Agent %1 on %2 is UP (%3 nodes, %4 series)%5")
+                             .arg(id, QString::fromStdString(agent.host_name()))
+                             .arg(agent.node_ids_size())
+                             .arg(agent.series_count())
+                             .arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why)
+                       : QStringLiteral("Agent %1 is DOWN: %2").arg(id, why);
+    event.payload = {{QStringLiteral("id"), id},
+                     {QStringLiteral("status"), up ? QStringLiteral("UP") : QStringLiteral("DOWN")}};
+    return event;
+}
+
+} // namespace
+
+/// One open Session stream. Operator threads write commands into it while its handler thread
+/// reads (gRPC allows one reader and one writer at a time); writes are serialised, and none
+/// happens once the handler has returned.
+struct FederationCentral::SessionLink
+{
+    std::mutex writeMutex;
+    SessionStream *stream = nullptr;
+    ServerContext *context = nullptr;
+
+    bool write(const v1::CentralMessage &message)
+    {
+        std::lock_guard lock(writeMutex);
+        return stream && stream->Write(message);
+    }
+    void cancel()
+    {
+        std::lock_guard lock(writeMutex);
+        if (context)
+            context->TryCancel();
+    }
+    void close()
+    {
+        std::lock_guard lock(writeMutex);
+        stream = nullptr;
+        context = nullptr;
+    }
+};
+
+struct FederationCentral::PendingCommand
+{
+    std::string agentId;
+    bool done = false;
+    v1::CommandResult result;
+};
+
+struct FederationCentral::AgentRecord
+{
+    v1::AgentInfo info; ///< connected and rules are filled in when reported.
+    qint64 leaseMs = 0;
+    std::shared_ptr<SessionLink> link;
+    std::map<std::string, v1::ForwardingRule> rules; ///< By id; what to send again on reconnect.
+
+    void pruneRules(qint64 now)
+    {
+        std::erase_if(rules, [now](const auto &entry) {
+            return entry.second.expires_at_ms() > 0 && entry.second.expires_at_ms() <= now;
+        });
+    }
+};
+
+class FederationCentral::Service final : public v1::Federation::Service
+{
+public:
+    explicit Service(FederationCentral *central) : m_central(central) {}
+
+    Status Register(ServerContext *context, const v1::RegisterRequest *request,
+                    v1::RegisterResponse *response) override
+    {
+        if (!isValidAgentId(request->agent_id()))
+            return Status(StatusCode::INVALID_ARGUMENT,
+                          "the agent id must be 1..128 letters, digits, '.', '_' or '-'");
+        const auto requested = std::chrono::milliseconds(request->heartbeat_interval_ms());
+        const auto heartbeat = requested.count() <= 0
+                                   ? DefaultHeartbeatInterval
+                                   : std::clamp(requested, MinimumHeartbeatInterval,
+                                                MaximumHeartbeatInterval);
+        const std::string sessionId = newId("") + newId("-");
+        const qint64 now = nowMs();
+
+        std::shared_ptr<SessionLink> previousLink;
+        v1::AgentInfo snapshot;
+        std::string previousPeer;
+        bool wasUp = false;
+        {
+            std::lock_guard lock(m_central->m_mutex);
+            if (m_central->m_shutDown)
+                return shuttingDown();
+            auto &record = m_central->m_agents[request->agent_id()];
+            if (!record)
+                record = std::make_unique<AgentRecord>();
+            wasUp = record->info.status() == v1::AGENT_STATUS_UP;
+            // A newer registration replaces the previous session (the agent restarted or lost
+            // its connection): that session's stream ends, its id is no longer accepted.
+            m_central->m_sessions.erase(record->info.session_id());
+            previousLink = std::move(record->link);
+            previousPeer = record->info.peer();
+            auto &info = record->info;
+            info.set_agent_id(request->agent_id());
+            info.set_host_name(request->host_name());
+            info.set_version(request->version());
+            info.set_status(v1::AGENT_STATUS_UP);
+            info.set_session_id(sessionId);
+            info.set_registered_at_ms(now);
+            info.set_last_seen_ms(now);
+            info.set_heartbeat_interval_ms(heartbeat.count());
+            info.set_forward_interval_ms(request->forward_interval_ms());
+            *info.mutable_node_ids() = request->node_ids();
+            *info.mutable_capabilities() = request->capabilities();
+            info.set_series_count(request->series_count());
+            info.set_streamed_series(0);
+            info.set_samples_received_total(0);
+            info.set_peer(context->peer());
+            record->leaseMs = heartbeat.count() * LeaseHeartbeats;
+            m_central->m_sessions[sessionId] = request->agent_id();
+            snapshot = info;
+        }
+        if (previousLink) {
+            // Two live agents with one id would keep replacing each other's session: say so.
+            const auto hostOf = [](const std::string &peer) { return peer.substr(0, peer.rfind(':')); };
+            if (hostOf(previousPeer) != hostOf(context->peer()))
+                qCWarning(lcApi).noquote()
+                    << "agent id" << QString::fromStdString(request->agent_id())
+                    << "registered from" << QString::fromStdString(context->peer())
+                    << "while connected from" << QString::fromStdString(previousPeer)
+                    << "- are two agents using one id?";
+            previousLink->cancel();
+        }
+
+        response->set_session_id(sessionId);
+        response->set_heartbeat_interval_ms(heartbeat.count());
+        response->set_lease_ms(heartbeat.count() * LeaseHeartbeats);
+        response->set_central_version(Version);
+        if (wasUp) {
+            qCInfo(lcApi).noquote() << "agent" << QString::fromStdString(request->agent_id())
+                                    << "registered again from" << QString::fromStdString(context->peer());
+        } else {
+            qCInfo(lcApi).noquote() << "agent" << QString::fromStdString(request->agent_id())
+                                    << "registered from" << QString::fromStdString(context->peer());
+            if (m_central->m_host)
+                m_central->m_host->publishEvent(agentEvent(snapshot, true, {}));
+        }
+        return Status::OK;
+    }
+
+    Status Session(ServerContext *context, SessionStream *stream) override
+    {
+        v1::AgentMessage message;
+        if (!stream->Read(&message))
+            return Status::CANCELLED;
+        if (message.message_case() != v1::AgentMessage::kOpen)
+            return Status(StatusCode::INVALID_ARGUMENT, "a session starts with SessionOpen");
+        const std::string sessionId = message.open().session_id();
+
+        auto link = std::make_shared<SessionLink>();
+        link->stream = stream;
+        link->context = context;
+        ScopeExit closeLink{[link] { link->close(); }};
+
+        std::string agentId;
+        std::shared_ptr<SessionLink> previousLink;
+        std::vector<v1::ForwardingRule> resend;
+        {
+            std::lock_guard lock(m_central->m_mutex);
+            if (m_central->m_shutDown)
+                return shuttingDown();
+            auto session = m_central->m_sessions.find(sessionId);
+            if (session == m_central->m_sessions.end())
+                return Status(StatusCode::FAILED_PRECONDITION, "unknown session; register again");
+            agentId = session->second;
+            auto &record = m_central->m_agents.at(agentId);
+            previousLink = std::exchange(record->link, link);
+            record->info.set_last_seen_ms(nowMs());
+            record->pruneRules(nowMs());
+            for (const auto &[id, rule] : record->rules)
+                resend.push_back(rule);
+        }
+        if (previousLink)
+            previousLink->cancel();
+        ScopeExit detach{[this, &agentId, link] {
+            std::lock_guard lock(m_central->m_mutex);
+            auto it = m_central->m_agents.find(agentId);
+            if (it != m_central->m_agents.end() && it->second->link == link)
+                it->second->link.reset();
+        }};
+
+        // What the central asked this agent for outlives the agent's process: send it again.
+        for (const auto &rule : resend) {
+            v1::CentralMessage command;
+            command.mutable_command()->set_command_id(newId("c-"));
+            const qint64 left = rule.expires_at_ms() == 0 ? 0 : std::max<qint64>(1, rule.expires_at_ms() - nowMs());
+            if (rule.kind() == v1::FORWARDING_RULE_KIND_STREAM) {
+                auto *open = command.mutable_command()->mutable_open_stream();
+                open->set_stream_id(rule.id());
+                *open->mutable_selectors() = rule.selectors();
+                open->set_expires_in_ms(left);
+            } else {
+                auto *rate = command.mutable_command()->mutable_set_rate();
+                rate->set_rule_id(rule.id());
+                *rate->mutable_selectors() = rule.selectors();
+                rate->set_interval_ms(rule.interval_ms());
+                rate->set_expires_in_ms(left);
+            }
+            if (!link->write(command))
+                return Status::CANCELLED;
+        }
+
+        while (stream->Read(&message)) {
+            v1::CentralMessage reply;
+            {
+                std::lock_guard lock(m_central->m_mutex);
+                auto it = m_central->m_agents.find(agentId);
+                if (it == m_central->m_agents.end() || it->second->link != link
+                    || it->second->info.session_id() != sessionId)
+                    return Status(StatusCode::FAILED_PRECONDITION,
+                                  "the session was replaced or expired; register again");
+                auto &info = it->second->info;
+                info.set_last_seen_ms(nowMs());
+                switch (message.message_case()) {
+                case v1::AgentMessage::kHeartbeat: {
+                    const auto &heartbeat = message.heartbeat();
+                    info.set_series_count(heartbeat.series_count());
+                    info.set_streamed_series(heartbeat.streamed_series());
+                    if (heartbeat.node_ids_changed())
+                        *info.mutable_node_ids() = heartbeat.node_ids();
+                    reply.mutable_heartbeat_ack()->set_timestamp_ms(nowMs());
+                    reply.mutable_heartbeat_ack()->set_samples_received_total(
+                        info.samples_received_total());
+                    break;
+                }
+                case v1::AgentMessage::kResult: {
+                    auto pending = m_central->m_pending.find(message.result().command_id());
+                    if (pending != m_central->m_pending.end() && pending->second->agentId == agentId) {
+                        pending->second->done = true;
+                        pending->second->result = message.result();
+                        m_central->m_commandDone.notify_all();
+                    }
+                    break;
+                }
+                default:
+                    return Status(StatusCode::INVALID_ARGUMENT, "unexpected message in a session");
+                }
+            }
+            if (reply.message_case() != v1::CentralMessage::MESSAGE_NOT_SET && !link->write(reply))
+                return Status::CANCELLED;
+        }
+        return context->IsCancelled() ? Status::CANCELLED : Status::OK;
+    }
+
+    Status PushSamples(ServerContext *context, grpc::ServerReader<v1::PushSamplesRequest> *reader,
+                       v1::PushSamplesResponse *response) override
+    {
+        v1::PushSamplesRequest request;
+        QList<SeriesBatch> batches;
+        while (reader->Read(&request)) {
+            std::string agentId;
+            {
+                std::lock_guard lock(m_central->m_mutex);
+                if (m_central->m_shutDown)
+                    return shuttingDown();
+                auto session = m_central->m_sessions.find(request.session_id());
+                if (session == m_central->m_sessions.end())
+                    return Status(StatusCode::FAILED_PRECONDITION, "unknown session; register again");
+                agentId = session->second;
+            }
+            const QString agentLabel = QString::fromStdString(agentId);
+            batches.clear();
+            batches.reserve(request.series_size());
+            qint64 samples = 0;
+            qint64 rejected = 0;
+            for (const auto &series : request.series()) {
+                SeriesBatch batch = fromProto(series);
+                if (batch.metric.isEmpty() || batch.samples.isEmpty()) {
+                    rejected += std::max<qint64>(1, batch.samples.size());
+                    continue;
+                }
+                // A lower tier's series keep the agent they came from.
+                if (!batch.labels.contains(QLatin1String(Preaggregator::AgentLabel)))
+                    batch.labels.insert(QLatin1String(Preaggregator::AgentLabel), agentLabel);
+                samples += batch.samples.size();
+                batches.append(std::move(batch));
+            }
+            if (m_central->m_host && !batches.isEmpty())
+                m_central->m_host->ingestSamples(batches);
+            response->set_messages_received(response->messages_received() + 1);
+            response->set_series_received(response->series_received() + request.series_size());
+            response->set_samples_received(response->samples_received() + samples);
+            response->set_samples_rejected(response->samples_rejected() + rejected);
+            std::lock_guard lock(m_central->m_mutex);
+            auto it = m_central->m_agents.find(agentId);
+            if (it != m_central->m_agents.end() && it->second->info.session_id() == request.session_id()) {
+                it->second->info.set_last_seen_ms(nowMs());
+                it->second->info.set_samples_received_total(
+                    it->second->info.samples_received_total() + samples);
+            }
+        }
+        return context->IsCancelled() ? Status::CANCELLED : Status::OK;
+    }
+
+    Status ListAgents(ServerContext *, const v1::ListAgentsRequest *,
+                      v1::ListAgentsResponse *response) override
+    {
+        *response = m_central->agents();
+        return Status::OK;
+    }
+
+    Status SetAgentRate(ServerContext *context, const v1::SetAgentRateRequest *request,
+                        v1::SetAgentRateResponse *response) override
+    {
+        if (Status checked = checkSelectors(request->selectors()); !checked.ok())
+            return checked;
+        if (request->interval_ms() <= 0)
+            return Status(StatusCode::INVALID_ARGUMENT, "the interval must be positive");
+        if (request->duration_ms() < 0)
+            return Status(StatusCode::INVALID_ARGUMENT, "the duration must not be negative");
+        v1::ForwardingRule rule;
+        rule.set_id(newId("r-"));
+        rule.set_kind(v1::FORWARDING_RULE_KIND_RATE);
+        *rule.mutable_selectors() = request->selectors();
+        rule.set_interval_ms(request->interval_ms());
+        rule.set_expires_at_ms(request->duration_ms() == 0 ? 0 : nowMs() + request->duration_ms());
+
+        v1::AgentCommand command;
+        auto *rate = command.mutable_set_rate();
+        rate->set_rule_id(rule.id());
+        *rate->mutable_selectors() = rule.selectors();
+        rate->set_interval_ms(rule.interval_ms());
+        rate->set_expires_in_ms(request->duration_ms());
+        v1::CommandResult result;
+        if (Status sent = send(context, request->agent_id(), command, &result); !sent.ok())
+            return sent;
+        remember(request->agent_id(), rule);
+        response->set_rule_id(rule.id());
+        response->set_matched_series(result.matched_series());
+        response->set_expires_at_ms(rule.expires_at_ms());
+        return Status::OK;
+    }
+
+    Status OpenAgentStream(ServerContext *context, const v1::OpenAgentStreamRequest *request,
+                           v1::OpenAgentStreamResponse *response) override
+    {
+        if (Status checked = checkSelectors(request->selectors()); !checked.ok())
+            return checked;
+        if (request->duration_ms() < 0)
+            return Status(StatusCode::INVALID_ARGUMENT, "the duration must not be negative");
+        v1::ForwardingRule rule;
+        rule.set_id(newId("s-"));
+        rule.set_kind(v1::FORWARDING_RULE_KIND_STREAM);
+        *rule.mutable_selectors() = request->selectors();
+        rule.set_expires_at_ms(request->duration_ms() == 0 ? 0 : nowMs() + request->duration_ms());
+
+        v1::AgentCommand command;
+        auto *open = command.mutable_open_stream();
+        open->set_stream_id(rule.id());
+        *open->mutable_selectors() = rule.selectors();
+        open->set_expires_in_ms(request->duration_ms());
+        v1::CommandResult result;
+        if (Status sent = send(context, request->agent_id(), command, &result); !sent.ok())
+            return sent;
+        remember(request->agent_id(), rule);
+        response->set_stream_id(rule.id());
+        response->set_matched_series(result.matched_series());
+        response->set_expires_at_ms(rule.expires_at_ms());
+        return Status::OK;
+    }
+
+    Status CloseAgentStream(ServerContext *context, const v1::CloseAgentStreamRequest *request,
+                            v1::CloseAgentStreamResponse *) override
+    {
+        if (request->stream_id().empty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no stream id given");
+        bool known = false;
+        bool connected = false;
+        {
+            std::lock_guard lock(m_central->m_mutex);
+            auto it = m_central->m_agents.find(request->agent_id());
+            if (it == m_central->m_agents.end())
+                return error(StatusCode::NOT_FOUND, QStringLiteral("no agent \"%1\"")
+                                                        .arg(QString::fromStdString(request->agent_id())));
+            known = it->second->rules.erase(request->stream_id()) > 0;
+            connected = it->second->link != nullptr;
+        }
+        // Forgotten here, it is not sent again; an agent that is away has lost it already.
+        if (!connected && known)
+            return Status::OK;
+        v1::AgentCommand command;
+        command.mutable_close_stream()->set_stream_id(request->stream_id());
+        v1::CommandResult result;
+        Status sent = send(context, request->agent_id(), command, &result);
+        if (!sent.ok() && sent.error_code() == StatusCode::FAILED_PRECONDITION)
+            return Status(known ? StatusCode::OK : StatusCode::NOT_FOUND, sent.error_message());
+        return sent;
+    }
+
+private:
+    /// Send a command on the agent's session and wait for its result.
+    Status send(ServerContext *context, const std::string &agentId, v1::AgentCommand command,
+                v1::CommandResult *result)
+    {
+        const QString agentName = QString::fromStdString(agentId);
+        auto pending = std::make_shared<PendingCommand>();
+        pending->agentId = agentId;
+        command.set_command_id(newId("c-"));
+        std::shared_ptr<SessionLink> link;
+        {
+            std::lock_guard lock(m_central->m_mutex);
+            if (m_central->m_shutDown)
+                return shuttingDown();
+            auto it = m_central->m_agents.find(agentId);
+            if (it == m_central->m_agents.end())
+                return error(StatusCode::NOT_FOUND, QStringLiteral("no agent \"%1\"").arg(agentName));
+            link = it->second->link;
+            if (!link)
+                return error(StatusCode::UNAVAILABLE,
+                             QStringLiteral("agent %1 is not connected").arg(agentName));
+            m_central->m_pending[command.command_id()] = pending;
+        }
+        ScopeExit forget{[this, id = command.command_id()] {
+            std::lock_guard lock(m_central->m_mutex);
+            m_central->m_pending.erase(id);
+        }};
+        v1::CentralMessage message;
+        *message.mutable_command() = command;
+        if (!link->write(message))
+            return error(StatusCode::UNAVAILABLE,
+                         QStringLiteral("agent %1 disconnected").arg(agentName));
+        auto deadline = std::chrono::system_clock::now() + CommandTimeout;
+        deadline = std::min(deadline, context->deadline());
+        std::unique_lock lock(m_central->m_mutex);
+        m_central->m_commandDone.wait_until(lock, deadline, [&] {
+            return pending->done || m_central->m_shutDown || context->IsCancelled();
+        });
+        if (!pending->done) {
+            if (m_central->m_shutDown)
+                return shuttingDown();
+            return error(StatusCode::DEADLINE_EXCEEDED,
+                         QStringLiteral("agent %1 did not answer in time").arg(agentName));
+        }
+        *result = pending->result;
+        if (!result->ok())
+            return error(StatusCode::FAILED_PRECONDITION,
+                         QStringLiteral("agent %1 refused: %2")
+                             .arg(agentName, QString::fromStdString(result->message())));
+        return Status::OK;
+    }
+
+    void remember(const std::string &agentId, const v1::ForwardingRule &rule)
+    {
+        std::lock_guard lock(m_central->m_mutex);
+        auto it = m_central->m_agents.find(agentId);
+        if (it != m_central->m_agents.end())
+            it->second->rules[rule.id()] = rule;
+    }
+
+    FederationCentral *m_central;
+};
+
+FederationCentral::FederationCentral(Engine *engine, QObject *parent)
+    : QObject(parent)
+    , m_service(std::make_unique<Service>(this))
+    , m_engine(engine)
+    , m_host(engine ? engine->pluginHost() : nullptr)
+{
+    m_livenessTimer.setInterval(std::chrono::milliseconds(200));
+    connect(&m_livenessTimer, &QTimer::timeout, this, &FederationCentral::checkLiveness);
+    m_livenessTimer.start();
+}
+
+FederationCentral::~FederationCentral()
+{
+    shutdown();
+}
+
+grpc::Service *FederationCentral::service() const
+{
+    return m_service.get();
+}
+
+void FederationCentral::shutdown()
+{
+    std::vector<std::shared_ptr<SessionLink>> links;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_shutDown)
+            return;
+        m_shutDown = true;
+        for (auto &[id, record] : m_agents) {
+            if (record->link)
+                links.push_back(record->link);
+        }
+        m_commandDone.notify_all();
+    }
+    for (auto &link : links)
+        link->cancel();
+}
+
+v1::ListAgentsResponse FederationCentral::agents() const
+{
+    v1::ListAgentsResponse response;
+    const qint64 now = nowMs();
+    std::lock_guard lock(m_mutex);
+    for (const auto &[id, record] : m_agents) {
+        auto *info = response.add_agents();
+        *info = record->info;
+        info->set_connected(record->link != nullptr);
+        for (const auto &[ruleId, rule] : record->rules) {
+            if (rule.expires_at_ms() == 0 || rule.expires_at_ms() > now)
+                *info->add_rules() = rule;
+        }
+    }
+    return response;
+}
+
+void FederationCentral::checkLiveness()
+{
+    const qint64 now = nowMs();
+    std::vector<Event> events;
+    std::vector<std::shared_ptr<SessionLink>> silent;
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto &[id, record] : m_agents) {
+            record->pruneRules(now);
+            auto &info = record->info;
+            if (info.status() != v1::AGENT_STATUS_UP || now - info.last_seen_ms() <= record->leaseMs)
+                continue;
+            info.set_status(v1::AGENT_STATUS_DOWN);
+            // Its session is over: if it is still there after all, it registers again (UP).
+            m_sessions.erase(info.session_id());
+            if (record->link)
+                silent.push_back(record->link);
+            events.push_back(agentEvent(info, false,
+                                        QStringLiteral("nothing heard for %1 ms (%2 heartbeats)")
+                                            .arg(now - info.last_seen_ms())
+                                            .arg(LeaseHeartbeats)));
+        }
+    }
+    for (auto &link : silent)
+        link->cancel();
+    for (auto &event : events) {
+        qCWarning(lcApi).noquote() << event.message;
+        if (m_engine)
+            m_engine->publishEvent(event);
+    }
+}
+
+} // namespace Continuo::Api

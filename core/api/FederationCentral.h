@@ -1,0 +1,85 @@
+#pragma once
+
+#include "continuo_core_export.h"
+
+#include "continuo/v1/federation.pb.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace grpc {
+class Service;
+}
+
+namespace Continuo {
+class Engine;
+class IPluginHost;
+}
+
+namespace Continuo::Api {
+
+/// The central end of federation (federation.proto): every daemon's gRPC server carries it, so
+/// every daemon accepts agents. Keeps the registry of agents (mutex-guarded: gRPC handler threads
+/// read and write it), ingests what they push into the engine's TelemetryHub with an
+/// `agent="<id>"` label, publishes Telemetry.Agent {id, status UP|DOWN} events, and relays the
+/// operators' SetAgentRate/OpenAgentStream/CloseAgentStream to the agents' sessions.
+///
+/// Handler threads reach the engine only through its thread-safe IPluginHost (ingestSamples,
+/// publishEvent); the liveness check runs on a timer on the engine thread.
+class CONTINUO_CORE_EXPORT FederationCentral : public QObject
+{
+    Q_OBJECT
+public:
+    /// Silence for this many heartbeat intervals makes an agent DOWN.
+    static constexpr int LeaseHeartbeats = 3;
+    static constexpr auto MinimumHeartbeatInterval = std::chrono::milliseconds(200);
+    static constexpr auto MaximumHeartbeatInterval = std::chrono::milliseconds(60000);
+    static constexpr auto DefaultHeartbeatInterval = std::chrono::milliseconds(5000);
+    /// How long an operator call waits for the agent to apply a command.
+    static constexpr auto CommandTimeout = std::chrono::milliseconds(5000);
+
+    /// Create on the engine's thread. `engine` may be null (then pushed samples and events go
+    /// nowhere; tests of the registry).
+    explicit FederationCentral(Engine *engine, QObject *parent = nullptr);
+    ~FederationCentral() override;
+
+    /// The gRPC service to register on a server; lives as long as this object.
+    grpc::Service *service() const;
+
+    /// Thread-safe. End every session and fail waiting operator calls; refuse new work.
+    void shutdown();
+
+    /// Thread-safe. The agents as ListAgents reports them.
+    ::continuo::v1::ListAgentsResponse agents() const;
+
+    /// Check leases now (the timer does so every 200 ms). Engine thread.
+    void checkLiveness();
+
+private:
+    class Service;
+    struct SessionLink;
+    struct PendingCommand;
+    struct AgentRecord;
+
+    std::unique_ptr<Service> m_service;
+    QPointer<Engine> m_engine;
+    IPluginHost *m_host = nullptr;
+    QTimer m_livenessTimer;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_commandDone;
+    bool m_shutDown = false;
+    std::map<std::string, std::unique_ptr<AgentRecord>> m_agents;   ///< By agent id.
+    std::map<std::string, std::string> m_sessions;                  ///< Session id → agent id.
+    std::map<std::string, std::shared_ptr<PendingCommand>> m_pending; ///< By command id.
+};
+
+} // namespace Continuo::Api
