@@ -4,10 +4,14 @@
 #include "api/FederationAgent.h"
 #include "api/GrpcServer.h"
 #include "engine/Engine.h"
+#include "telemetry/MetricsExporter.h"
+#include "telemetry/PrometheusScraper.h"
 #include "util/Logging.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHostAddress>
+#include <QUrl>
 #include <QDir>
 #include <QSocketNotifier>
 
@@ -85,6 +89,15 @@ int runDaemon(int argc, char *argv[])
                       QStringLiteral("Seconds of telemetry an agent aggregates per forwarded sample "
                                      "(default 10)."),
                       QStringLiteral("SECONDS"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("metrics-listen"),
+                      QStringLiteral("Serve Prometheus /metrics (the daemon's health) on HOST:PORT; "
+                                     "port 0 picks one."),
+                      QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("scrape"),
+                      QStringLiteral("Scrape a Prometheus/OpenMetrics endpoint into the telemetry store "
+                                     "(repeatable; default interval 15 s, e.g. "
+                                     "http://127.0.0.1:9100/metrics@5)."),
+                      QStringLiteral("URL[@SECONDS]")});
     parser.process(app); // exits 0 for --help/--version, 1 for unknown options
 
     const QString listen = parser.value(QStringLiteral("listen"));
@@ -98,6 +111,43 @@ int runDaemon(int argc, char *argv[])
         printError(QStringLiteral("--seed wants a non-negative integer, not \"%1\"")
                        .arg(parser.value(QStringLiteral("seed"))));
         return 2;
+    }
+
+    QList<ScrapeTarget> scrapeTargets;
+    for (const QString &value : parser.values(QStringLiteral("scrape"))) {
+        ScrapeTarget target;
+        QString url = value;
+        const qsizetype at = value.lastIndexOf(QLatin1Char('@'));
+        if (at > 0 && !value.mid(at + 1).contains(QLatin1Char('/'))) {
+            bool ok = false;
+            const double seconds = value.mid(at + 1).toDouble(&ok);
+            if (!ok || seconds < 0.1 || seconds > 86400) {
+                printError(QStringLiteral("--scrape %1: the interval wants seconds between 0.1 and 86400").arg(value));
+                return 2;
+            }
+            target.interval = std::chrono::milliseconds(qRound64(seconds * 1000));
+            target.timeout = std::min(target.timeout, target.interval);
+            url = value.left(at);
+        }
+        target.url = QUrl(url, QUrl::StrictMode);
+        const QString scheme = target.url.scheme();
+        if (!target.url.isValid() || target.url.host().isEmpty()
+            || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+            printError(QStringLiteral("--scrape wants an http(s) URL, not \"%1\"").arg(value));
+            return 2;
+        }
+        target.job = QStringLiteral("scrape");
+        scrapeTargets.append(target);
+    }
+    std::optional<std::pair<QString, int>> metricsAddress;
+    if (parser.isSet(QStringLiteral("metrics-listen"))) {
+        auto hostPort = parseHostPort(parser.value(QStringLiteral("metrics-listen")));
+        if (!hostPort || QHostAddress(hostPort->first).isNull()) {
+            printError(QStringLiteral("--metrics-listen wants IP:PORT, not \"%1\"")
+                           .arg(parser.value(QStringLiteral("metrics-listen"))));
+            return 2;
+        }
+        metricsAddress = *hostPort;
     }
 
     FederationAgentOptions agentOptions;
@@ -149,6 +199,32 @@ int runDaemon(int argc, char *argv[])
         return 1;
     }
 
+    // The daemon's own health for Prometheus, and scrapes of other exporters into the store.
+    MetricsExporter exporter;
+    if (metricsAddress) {
+        exporter.addProcessMetrics();
+        exporter.addTelemetryHubMetrics(engine.telemetry());
+        auto bound = exporter.listen(QHostAddress(metricsAddress->first), quint16(metricsAddress->second));
+        if (!bound) {
+            printError(QStringLiteral("cannot serve /metrics: %1").arg(bound.error()));
+            server.shutdown(std::chrono::seconds(1));
+            engine.stop();
+            return 1;
+        }
+        std::fprintf(stdout, "metrics on %s\n", exporter.metricsUrl().toString().toLocal8Bit().constData());
+    }
+    PrometheusScraper scraper(engine.pluginHost());
+    for (const ScrapeTarget &target : std::as_const(scrapeTargets)) {
+        if (auto added = scraper.addTarget(target); !added) {
+            printError(QStringLiteral("--scrape %1: %2").arg(target.url.toString(), added.error()));
+            server.shutdown(std::chrono::seconds(1));
+            engine.stop();
+            return 2;
+        }
+    }
+    if (!scrapeTargets.isEmpty())
+        scraper.start();
+
     std::unique_ptr<FederationAgent> agent;
     if (!agentOptions.centralAddress.isEmpty()) {
         agent = std::make_unique<FederationAgent>(&engine, agentOptions);
@@ -172,6 +248,8 @@ int runDaemon(int argc, char *argv[])
         qCInfo(lcApi) << "termination signal received; shutting down";
         if (agent)
             agent->stop();
+        scraper.stop();
+        exporter.close();
         server.shutdown(std::chrono::seconds(2));
         engine.stop();
         QCoreApplication::exit(0);

@@ -90,6 +90,8 @@ public:
     }
 
     QString address() const { return m_address; }
+    /// Everything the daemon printed on stdout up to its `listening on` line.
+    QByteArray output() const { return m_output; }
     QProcess &process() { return m_process; }
 
 private:
