@@ -1,6 +1,8 @@
 #include "engine/Engine.h"
 
 #include "ContinuoVersion.h"
+#include "anomaly/AnomalyEngine.h"
+#include "engine/ITelemetryRateControl.h"
 #include "plugin/PluginManager.h"
 #include "store/SqliteStateStore.h"
 #include "telemetry/HostProbe.h"
@@ -67,6 +69,8 @@ Engine::Engine(QObject *parent)
     , m_telemetry(new TelemetryHub(this))
     , m_plugins(new PluginManager(this))
     , m_host(std::make_unique<Host>(this))
+    , m_defaultRateControl(std::make_unique<RecordingTelemetryRateControl>())
+    , m_rateControl(m_defaultRateControl.get())
 {
     qRegisterMetaType<Continuo::EngineState>();
     qRegisterMetaType<Continuo::Event>();
@@ -164,6 +168,15 @@ Result<void> Engine::start(const EngineOptions &options)
     m_inventory.reset(restored->inventory);
     m_recentEvents.assign(restored->recentEvents.cbegin(), restored->recentEvents.cend());
     m_lastEventSequence = restored->lastEventSequence;
+    m_telemetry->setPublishInterval(m_options.telemetryPublishInterval);
+
+    // Before any telemetry flows, so the first samples are watched too.
+    m_anomaly = std::make_unique<AnomalyEngine>(this);
+    m_anomaly->setTelemetryRateControl(m_rateControl);
+    m_anomaly->setDeployments(restored->deployments);
+    if (auto anomalyStarted = m_anomaly->start(); !anomalyStarted)
+        qCWarning(lcEngine).noquote() << "anomaly detection starts without history:"
+                                      << anomalyStarted.error();
 
     Event started;
     started.type = QLatin1String(EventTypes::GeneralInformation);
@@ -239,6 +252,8 @@ void Engine::stop()
     m_sources.clear();
     m_plugins->shutdownAll();
     m_telemetry->publishPending();
+    if (m_anomaly)
+        m_anomaly->stop();
     // Events queued by other threads during shutdown still get their sequence and reach the store.
     QCoreApplication::sendPostedEvents(this);
     if (m_store) {
@@ -246,8 +261,21 @@ void Engine::stop()
             qCCritical(lcEngine).noquote() << "state store flush failed:" << flushed.error();
         m_store->close();
     }
+    m_anomaly.reset();
     m_dataLock.reset();
     setState(EngineState::Stopped);
+}
+
+ITelemetryRateControl *Engine::telemetryRateControl() const
+{
+    return m_rateControl;
+}
+
+void Engine::setTelemetryRateControl(ITelemetryRateControl *control)
+{
+    m_rateControl = control ? control : m_defaultRateControl.get();
+    if (m_anomaly)
+        m_anomaly->setTelemetryRateControl(m_rateControl);
 }
 
 EngineStatus Engine::status() const

@@ -10,13 +10,16 @@
 #include <QObject>
 #include <QStringList>
 
+#include <chrono>
 #include <deque>
 #include <memory>
 
 namespace Continuo {
 
+class AnomalyEngine;
 class HostProbe;
 class IStateStore;
+class ITelemetryRateControl;
 class PluginManager;
 class TelemetryHub;
 
@@ -29,6 +32,9 @@ struct EngineOptions
     QStringList disabledPlugins;
     bool hostProbe = true;          ///< Probe this machine from /proc and show it as a node.
     int recentEventLimit = 5000;    ///< Events kept in memory for new watchers.
+    /// How often new telemetry reaches subscribers and the anomaly engine (frame rate of the
+    /// live views; also the floor of the alert latency).
+    std::chrono::milliseconds telemetryPublishInterval{100};
 };
 
 /// The orchestration and telemetry core. Lives on one thread (the GUI's or the daemon's main
@@ -58,6 +64,12 @@ public:
     TelemetryHub *telemetry() const { return m_telemetry; }
     PluginManager *pluginManager() const { return m_plugins; }
     IStateStore *store() const { return m_store.get(); }
+    /// Streaming detectors, rules and alerts; null while the engine is stopped.
+    AnomalyEngine *anomalyEngine() const { return m_anomaly.get(); }
+    /// Where requests for faster telemetry go (by default recorded and logged).
+    ITelemetryRateControl *telemetryRateControl() const;
+    /// Replace the telemetry rate control (null: the default). Not owned.
+    void setTelemetryRateControl(ITelemetryRateControl *control);
 
     /// Apply and persist inventory changes; emits inventoryChanged with the deltas.
     Result<QList<InventoryDelta>> applyInventory(const InventoryChangeSet &changes,
@@ -98,6 +110,9 @@ private:
     std::unique_ptr<Host> m_host;
     std::vector<std::unique_ptr<ITelemetrySource>> m_sources;
     std::unique_ptr<HostProbe> m_hostProbe;
+    std::unique_ptr<ITelemetryRateControl> m_defaultRateControl;
+    ITelemetryRateControl *m_rateControl = nullptr;
+    std::unique_ptr<AnomalyEngine> m_anomaly;
     std::deque<Event> m_recentEvents;
     qint64 m_lastEventSequence = 0;
 };

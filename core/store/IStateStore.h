@@ -1,5 +1,6 @@
 #pragma once
 
+#include "anomaly/Alert.h"
 #include "continuo_core_export.h"
 #include "model/Event.h"
 #include "model/Inventory.h"
@@ -49,6 +50,19 @@ public:
     /// Events with sequence > afterSequence whose type starts with `typePrefix`, oldest first.
     virtual Result<QList<Event>> events(qint64 afterSequence, int limit,
                                         const QString &typePrefix) = 0;
+
+    /// Queue an insert-or-update of an alert, by id. Alerts are never deleted: resolved ones
+    /// are the alert history.
+    virtual void writeAlert(const Alert &alert) = 0;
+    /// Queue an insert-or-update of a silence, by id (ended silences stay as history).
+    virtual void writeSilence(const Silence &silence) = 0;
+    /// Alerts that are pending or firing, oldest first.
+    virtual Result<QList<Alert>> activeAlerts() = 0;
+    /// Alerts of any state that started at or after `fromMs`, newest first, at most `limit`
+    /// (a negative limit means no limit).
+    virtual Result<QList<Alert>> alertHistory(qint64 fromMs, int limit) = 0;
+    /// Silences that end after `endsAfterMs` (0: every silence ever made), oldest first.
+    virtual Result<QList<Silence>> silences(qint64 endsAfterMs) = 0;
 
     /// Block until every queued write is committed.
     virtual Result<void> flush() = 0;

@@ -171,8 +171,14 @@ struct PendingWrites
     QList<InventoryDelta> deltas;
     QList<Deployment> deployments;
     QList<Event> events;
+    QList<Alert> alerts;
+    QList<Silence> silences;
 
-    qsizetype size() const { return deltas.size() + deployments.size() + events.size(); }
+    qsizetype size() const
+    {
+        return deltas.size() + deployments.size() + events.size() + alerts.size()
+               + silences.size();
+    }
     bool isEmpty() const { return size() == 0; }
 };
 
@@ -213,6 +219,14 @@ public:
     {
         enqueueWith([&events](PendingWrites &pending) { appendTo(pending.events, events); });
     }
+    void enqueue(const Alert &alert)
+    {
+        enqueueWith([&alert](PendingWrites &pending) { pending.alerts.append(alert); });
+    }
+    void enqueue(const Silence &silence)
+    {
+        enqueueWith([&silence](PendingWrites &pending) { pending.silences.append(silence); });
+    }
 
     Result<int> open(const QString &path, std::chrono::milliseconds busyTimeout);
     void shutdown();
@@ -222,6 +236,8 @@ public:
     Result<AuditEntry> appendAudit(AuditEntry entry);
     Result<QList<AuditEntry>> auditLog(qint64 afterId, int limit);
     Result<QList<Event>> events(qint64 afterSequence, int limit, const QString &typePrefix);
+    Result<QList<Alert>> alerts(const char *sql, qint64 parameter, int limit);
+    Result<QList<Silence>> silences(qint64 endsAfterMs);
 
 private:
     template <typename Append> void enqueueWith(Append &&append);
@@ -261,6 +277,8 @@ private:
     Statement m_upsertDeployment;
     Statement m_insertEvent;
     Statement m_insertAudit;
+    Statement m_upsertAlert;
+    Statement m_upsertSilence;
 
     QMutex m_queueMutex; // guards the members below, shared with producer threads
     PendingWrites m_pending;
@@ -528,6 +546,19 @@ Result<void> SqliteStoreWorker::prepareWriteStatements()
          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&m_insertAudit, "INSERT INTO audit (timestamp_ms, actor, action, target, details) "
                          "VALUES (?1, ?2, ?3, ?4, ?5)"},
+        {&m_upsertAlert,
+         "INSERT INTO alerts (id, rule_id, group_key, subject_id, state, severity, started_ms, "
+         "fired_ms, resolved_ms, updated_ms, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+         "?10, ?11) ON CONFLICT (id) DO UPDATE SET rule_id = excluded.rule_id, group_key = "
+         "excluded.group_key, subject_id = excluded.subject_id, state = excluded.state, severity "
+         "= excluded.severity, started_ms = excluded.started_ms, fired_ms = excluded.fired_ms, "
+         "resolved_ms = excluded.resolved_ms, updated_ms = excluded.updated_ms, body = "
+         "excluded.body"},
+        {&m_upsertSilence,
+         "INSERT INTO silences (id, created_by, created_ms, starts_ms, ends_ms, body) VALUES (?1, "
+         "?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET created_by = excluded.created_by, "
+         "created_ms = excluded.created_ms, starts_ms = excluded.starts_ms, ends_ms = "
+         "excluded.ends_ms, body = excluded.body"},
     };
     for (const auto &[statement, sql] : statements) {
         auto prepared = prepare(sql, SQLITE_PREPARE_PERSISTENT);
@@ -540,8 +571,9 @@ Result<void> SqliteStoreWorker::prepareWriteStatements()
 
 void SqliteStoreWorker::closeDatabase()
 {
-    for (Statement *statement : {&m_upsertInventory, &m_deleteInventory, &m_raiseMeta,
-                                 &m_upsertDeployment, &m_insertEvent, &m_insertAudit}) {
+    for (Statement *statement :
+         {&m_upsertInventory, &m_deleteInventory, &m_raiseMeta, &m_upsertDeployment,
+          &m_insertEvent, &m_insertAudit, &m_upsertAlert, &m_upsertSilence}) {
         *statement = Statement();
     }
     if (m_db) {
@@ -587,11 +619,14 @@ Result<void> SqliteStoreWorker::drain()
         ++m_committedBatches;
         return {};
     }
-    const QString message = QStringLiteral("writing %1 inventory changes, %2 deployments and %3 "
-                                           "events to state database %4 failed: %5")
+    const QString message = QStringLiteral("writing %1 inventory changes, %2 deployments, %3 "
+                                           "events, %4 alerts and %5 silences to state database "
+                                           "%6 failed: %7")
                                 .arg(batch.deltas.size())
                                 .arg(batch.deployments.size())
                                 .arg(batch.events.size())
+                                .arg(batch.alerts.size())
+                                .arg(batch.silences.size())
                                 .arg(m_path, written.error());
     if (m_lostWriteError.isEmpty())
         m_lostWriteError = message;
@@ -678,6 +713,32 @@ Result<void> SqliteStoreWorker::writeBatch(const PendingWrites &batch)
     }
     if (highestSequence > 0) {
         if (auto done = raiseMeta("last_event_sequence", highestSequence); !done)
+            return failed(done.error());
+    }
+
+    for (const Alert &alert : batch.alerts) {
+        m_upsertAlert.bind(1, alert.id);
+        m_upsertAlert.bind(2, alert.ruleId);
+        m_upsertAlert.bind(3, alert.groupKey);
+        m_upsertAlert.bind(4, alert.subjectId());
+        m_upsertAlert.bind(5, toString(alert.state));
+        m_upsertAlert.bind(6, toString(alert.severity));
+        m_upsertAlert.bind(7, alert.startedAtMs);
+        m_upsertAlert.bind(8, alert.firedAtMs);
+        m_upsertAlert.bind(9, alert.resolvedAtMs);
+        m_upsertAlert.bind(10, alert.updatedAtMs);
+        m_upsertAlert.bind(11, compactJson(toJson(alert)));
+        if (auto done = run(m_upsertAlert); !done)
+            return failed(done.error());
+    }
+    for (const Silence &silence : batch.silences) {
+        m_upsertSilence.bind(1, silence.id);
+        m_upsertSilence.bind(2, silence.createdBy);
+        m_upsertSilence.bind(3, silence.createdAtMs);
+        m_upsertSilence.bind(4, silence.startsAtMs);
+        m_upsertSilence.bind(5, silence.endsAtMs);
+        m_upsertSilence.bind(6, compactJson(toJson(silence)));
+        if (auto done = run(m_upsertSilence); !done)
             return failed(done.error());
     }
 
@@ -926,6 +987,66 @@ Result<QList<Event>> SqliteStoreWorker::events(qint64 afterSequence, int limit,
     return events;
 }
 
+Result<QList<Alert>> SqliteStoreWorker::alerts(const char *sql, qint64 parameter, int limit)
+{
+    (void)drain(); // callers expect to read what they wrote; a failure is already reported
+    if (!m_db)
+        return notOpen();
+    auto statement = prepare(sql);
+    if (!statement)
+        return readError(QStringLiteral("the alerts"));
+    statement->bind(1, parameter);
+    statement->bind(2, qint64(limit < 0 ? -1 : limit));
+    QList<Alert> result;
+    int rc = SQLITE_OK;
+    while ((rc = statement->step()) == SQLITE_ROW) {
+        QString error;
+        const auto object = parseObject(statement->bytesAt(1), &error);
+        Result<Alert> alert = makeError(error);
+        if (object)
+            alert = alertFromJson(*object);
+        if (!alert) {
+            qCWarning(lcStore).noquote() << "skipping unreadable alert" << statement->textAt(0)
+                                         << "in" << m_path << ":" << alert.error();
+            continue;
+        }
+        result.append(std::move(alert).value());
+    }
+    if (rc != SQLITE_DONE)
+        return readError(QStringLiteral("the alerts"));
+    return result;
+}
+
+Result<QList<Silence>> SqliteStoreWorker::silences(qint64 endsAfterMs)
+{
+    (void)drain();
+    if (!m_db)
+        return notOpen();
+    auto statement = prepare("SELECT id, body FROM silences WHERE ends_ms > ?1 "
+                             "ORDER BY created_ms, id");
+    if (!statement)
+        return readError(QStringLiteral("the silences"));
+    statement->bind(1, endsAfterMs);
+    QList<Silence> result;
+    int rc = SQLITE_OK;
+    while ((rc = statement->step()) == SQLITE_ROW) {
+        QString error;
+        const auto object = parseObject(statement->bytesAt(1), &error);
+        Result<Silence> silence = makeError(error);
+        if (object)
+            silence = silenceFromJson(*object);
+        if (!silence) {
+            qCWarning(lcStore).noquote() << "skipping unreadable silence" << statement->textAt(0)
+                                         << "in" << m_path << ":" << silence.error();
+            continue;
+        }
+        result.append(std::move(silence).value());
+    }
+    if (rc != SQLITE_DONE)
+        return readError(QStringLiteral("the silences"));
+    return result;
+}
+
 } // namespace Internal
 
 namespace {
@@ -1148,6 +1269,59 @@ Result<QList<Event>> SqliteStateStore::events(qint64 afterSequence, int limit,
     return callWorker([&](Internal::SqliteStoreWorker &worker) {
         return worker.events(afterSequence, limit, typePrefix);
     });
+}
+
+void SqliteStateStore::writeAlert(const Alert &alert)
+{
+    if (isOnStoreThread()) {
+        m_worker->enqueue(alert);
+        return;
+    }
+    std::shared_lock lock(m_lifecycleMutex);
+    if (!m_worker) {
+        qCWarning(lcStore) << "dropping alert" << alert.id << ": the state store is not open";
+        return;
+    }
+    m_worker->enqueue(alert);
+}
+
+void SqliteStateStore::writeSilence(const Silence &silence)
+{
+    if (isOnStoreThread()) {
+        m_worker->enqueue(silence);
+        return;
+    }
+    std::shared_lock lock(m_lifecycleMutex);
+    if (!m_worker) {
+        qCWarning(lcStore) << "dropping silence" << silence.id << ": the state store is not open";
+        return;
+    }
+    m_worker->enqueue(silence);
+}
+
+Result<QList<Alert>> SqliteStateStore::activeAlerts()
+{
+    return callWorker([](Internal::SqliteStoreWorker &worker) {
+        // ?1 is unused but bound; LIMIT ?2 = -1 is "no limit".
+        return worker.alerts("SELECT id, body FROM alerts WHERE state IN ('pending', 'firing') "
+                             "AND ?1 = ?1 ORDER BY started_ms, id LIMIT ?2",
+                             0, -1);
+    });
+}
+
+Result<QList<Alert>> SqliteStateStore::alertHistory(qint64 fromMs, int limit)
+{
+    return callWorker([fromMs, limit](Internal::SqliteStoreWorker &worker) {
+        return worker.alerts("SELECT id, body FROM alerts WHERE started_ms >= ?1 "
+                             "ORDER BY started_ms DESC, id LIMIT ?2",
+                             fromMs, limit);
+    });
+}
+
+Result<QList<Silence>> SqliteStateStore::silences(qint64 endsAfterMs)
+{
+    return callWorker(
+        [endsAfterMs](Internal::SqliteStoreWorker &worker) { return worker.silences(endsAfterMs); });
 }
 
 Result<void> SqliteStateStore::flush()

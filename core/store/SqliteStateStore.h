@@ -74,6 +74,12 @@ public:
     Result<QList<Event>> events(qint64 afterSequence, int limit,
                                 const QString &typePrefix) override;
 
+    void writeAlert(const Alert &alert) override;
+    void writeSilence(const Silence &silence) override;
+    Result<QList<Alert>> activeAlerts() override;
+    Result<QList<Alert>> alertHistory(qint64 fromMs, int limit) override;
+    Result<QList<Silence>> silences(qint64 endsAfterMs) override;
+
     /// Also fails when a queued write was lost since the previous flush().
     Result<void> flush() override;
     void setErrorHandler(ErrorHandler handler) override;
