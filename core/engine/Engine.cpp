@@ -66,7 +66,14 @@ private:
 
 Engine::Engine(QObject *parent)
     : QObject(parent)
-    , m_telemetry(new TelemetryHub(this))
+    , m_telemetry(new TelemetryHub(
+          [] {
+              // Six hours of raw samples in memory; rollups (1 min, 1 h) keep the longer view.
+              TimeSeriesStoreOptions store;
+              store.rawRetentionMs = 6LL * 3600 * 1000;
+              return store;
+          }(),
+          this))
     , m_plugins(new PluginManager(this))
     , m_host(std::make_unique<Host>(this))
     , m_defaultRateControl(std::make_unique<RecordingTelemetryRateControl>())

@@ -3,11 +3,18 @@
 #include <QMutexLocker>
 
 #include <algorithm>
+#include <limits>
 
 namespace Continuo {
 
 TelemetryHub::TelemetryHub(QObject *parent)
+    : TelemetryHub(TimeSeriesStoreOptions{}, parent)
+{
+}
+
+TelemetryHub::TelemetryHub(TimeSeriesStoreOptions storeOptions, QObject *parent)
     : QObject(parent)
+    , m_store(std::move(storeOptions))
 {
     qRegisterMetaType<QList<Continuo::SeriesBatch>>();
     m_publishTimer.setInterval(std::chrono::milliseconds(100));
@@ -16,11 +23,7 @@ TelemetryHub::TelemetryHub(QObject *parent)
     m_publishTimer.start();
 }
 
-void TelemetryHub::setRetainedSamplesPerSeries(int count)
-{
-    QMutexLocker locker(&m_mutex);
-    m_retained = std::max(1, count);
-}
+TelemetryHub::~TelemetryHub() = default;
 
 void TelemetryHub::setPublishInterval(std::chrono::milliseconds interval)
 {
@@ -37,15 +40,13 @@ void TelemetryHub::ingest(const QList<SeriesBatch> &batches)
         const QString key = batch.key();
         auto it = m_series.find(key);
         if (it == m_series.end())
-            it = m_series.insert(key, SeriesData{batch.metric, batch.labels, {}});
-        auto &samples = it->samples;
+            it = m_series.insert(key, SeriesEntry{m_store.resolve(batch.metric, batch.labels), batch.metric, batch.labels});
+        const SeriesId id = it->id;
         SeriesBatch *pending = nullptr;
         for (const auto &sample : batch.samples) {
-            if (!samples.empty() && sample.timestampMs <= samples.back().timestampMs)
-                continue; // out of order or duplicate
-            samples.push_back(sample);
-            if (samples.size() > static_cast<size_t>(m_retained))
-                samples.pop_front();
+            // The store refuses out-of-order and duplicate samples; only what it kept is published.
+            if (m_store.append(id, sample.timestampMs, sample.value).appended == 0)
+                continue;
             if (!pending) {
                 auto pit = m_pending.find(key);
                 if (pit == m_pending.end())
@@ -61,35 +62,37 @@ void TelemetryHub::ingest(const QList<SeriesBatch> &batches)
 
 QList<Sample> TelemetryHub::range(const QString &seriesKey, qint64 fromMs, qint64 toMs) const
 {
-    QMutexLocker locker(&m_mutex);
-    QList<Sample> result;
-    auto it = m_series.constFind(seriesKey);
-    if (it == m_series.cend())
-        return result;
-    const auto &samples = it->samples;
-    auto first = std::lower_bound(samples.begin(), samples.end(), fromMs,
-                                  [](const Sample &s, qint64 t) { return s.timestampMs < t; });
-    for (auto sample = first; sample != samples.end() && sample->timestampMs <= toMs; ++sample)
-        result.append(*sample);
-    return result;
+    SeriesId id = 0;
+    {
+        QMutexLocker locker(&m_mutex);
+        auto it = m_series.constFind(seriesKey);
+        if (it == m_series.cend())
+            return {};
+        id = it->id;
+    }
+    return m_store.read(id, fromMs, toMs);
 }
 
 std::optional<Sample> TelemetryHub::latest(const QString &seriesKey) const
 {
-    QMutexLocker locker(&m_mutex);
-    auto it = m_series.constFind(seriesKey);
-    if (it == m_series.cend() || it->samples.empty())
-        return std::nullopt;
-    return it->samples.back();
+    SeriesId id = 0;
+    {
+        QMutexLocker locker(&m_mutex);
+        auto it = m_series.constFind(seriesKey);
+        if (it == m_series.cend())
+            return std::nullopt;
+        id = it->id;
+    }
+    return m_store.lastSample(id, std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::max());
 }
 
 QList<SeriesBatch> TelemetryHub::series(const SeriesMatcher &matcher) const
 {
     QMutexLocker locker(&m_mutex);
     QList<SeriesBatch> result;
-    for (const auto &data : m_series) {
-        if (matcher.matches(data.metric, data.labels))
-            result.append(SeriesBatch{data.metric, data.labels, {}});
+    for (const auto &entry : m_series) {
+        if (matcher.matches(entry.metric, entry.labels))
+            result.append(SeriesBatch{entry.metric, entry.labels, {}});
     }
     return result;
 }

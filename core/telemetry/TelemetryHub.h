@@ -1,6 +1,7 @@
 #pragma once
 
 #include "telemetry/Series.h"
+#include "telemetry/TimeSeriesStore.h"
 
 #include <QHash>
 #include <QMutex>
@@ -8,21 +9,19 @@
 #include <QTimer>
 
 #include <atomic>
-#include <deque>
 
 namespace Continuo {
 
-/// Live telemetry for the engine: recent samples per series in bounded ring buffers, and
-/// new samples published to subscribers once per frame. (Issue 3 puts the compressed,
-/// persistent TimeSeriesStore behind the same calls.)
+/// Live telemetry for the engine: samples kept in the compressed TimeSeriesStore (Gorilla
+/// chunks, rollups, retention by time), and new samples published to subscribers once per frame.
 class CONTINUO_CORE_EXPORT TelemetryHub : public QObject
 {
     Q_OBJECT
 public:
     explicit TelemetryHub(QObject *parent = nullptr);
 
-    /// Samples kept per series (default 3,600: one hour at 1 s).
-    void setRetainedSamplesPerSeries(int count);
+    explicit TelemetryHub(TimeSeriesStoreOptions storeOptions, QObject *parent = nullptr);
+    ~TelemetryHub() override;
     /// How often new samples are published (default 100 ms).
     void setPublishInterval(std::chrono::milliseconds interval);
 
@@ -39,6 +38,9 @@ public:
     qsizetype seriesCount() const;
     qint64 samplesIngestedTotal() const { return m_samplesIngested.load(); }
 
+    /// The store behind the hub, for queries (TelemetryQuery) and memory statistics.
+    const TimeSeriesStore &store() const { return m_store; }
+
     /// Publish what is pending now instead of at the next frame (tests, shutdown).
     void publishPending();
 
@@ -47,17 +49,17 @@ Q_SIGNALS:
     void samplesPublished(const QList<Continuo::SeriesBatch> &batches);
 
 private:
-    struct SeriesData
+    struct SeriesEntry
     {
+        SeriesId id = 0;
         QString metric;
         Labels labels;
-        std::deque<Sample> samples;
     };
 
-    mutable QMutex m_mutex;
-    QHash<QString, SeriesData> m_series;
+    mutable QMutex m_mutex; ///< Guards the key map and the pending batches; the store locks itself.
+    TimeSeriesStore m_store;
+    QHash<QString, SeriesEntry> m_series; ///< canonical key -> id
     QHash<QString, SeriesBatch> m_pending;
-    int m_retained = 3600;
     QTimer m_publishTimer;
     std::atomic<qint64> m_samplesIngested{0};
 };
