@@ -38,7 +38,7 @@ LiveChart::LiveChart(QWidget *parent)
     , m_colours(Theme::canvasColours(ThemeKind::Dark))
     , m_chart(new QChart)
     , m_view(new QChartView(m_chart))
-    , m_placeholder(new QLabel)
+    , m_emptyHint(new QLabel)
     , m_timeAxis(new QDateTimeAxis)
     , m_valueAxis(new QValueAxis)
     , m_referenceSeries(new QLineSeries)
@@ -63,15 +63,15 @@ LiveChart::LiveChart(QWidget *parent)
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(180);
     m_view->setFrameShape(QFrame::NoFrame);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setText(tr("Select a node or a link on the canvas to see its live chart."));
-    m_placeholder->setEnabled(false);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setText(tr("Select a node or a link on the canvas to see its live chart."));
+    m_emptyHint->setEnabled(false);
 
     auto *layout = new QStackedLayout(this);
-    layout->addWidget(m_placeholder);
+    layout->addWidget(m_emptyHint);
     layout->addWidget(m_view);
-    layout->setCurrentWidget(m_placeholder);
+    layout->setCurrentWidget(m_emptyHint);
 
     m_frameTimer.setInterval(FrameInterval);
     connect(&m_frameTimer, &QTimer::timeout, this, &LiveChart::applyFrame);
@@ -150,7 +150,7 @@ void LiveChart::clear()
     m_subjectId.clear();
     m_referenceSeries->setVisible(false);
     m_frameTimer.stop();
-    static_cast<QStackedLayout *>(layout())->setCurrentWidget(m_placeholder);
+    static_cast<QStackedLayout *>(layout())->setCurrentWidget(m_emptyHint);
 }
 
 void LiveChart::showNode(const QString &nodeId, const QString &siteId)

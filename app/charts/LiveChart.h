@@ -75,7 +75,7 @@ private:
     CanvasColours m_colours;
     QChart *m_chart;
     QChartView *m_view;
-    QLabel *m_placeholder;
+    QLabel *m_emptyHint;
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
     QLineSeries *m_referenceSeries;

@@ -1,11 +1,12 @@
 #include "engine/EngineStatus.h"
 
 #include "model/Enums.h"
+#include "util/EnumNames.h"
 
 namespace Continuo {
 
 namespace {
-const std::pair<EngineState, const char *> kEngineStateNames[] = {
+const Internal::EnumName<EngineState> kEngineStateNames[] = {
     {EngineState::Unknown, "unknown"},   {EngineState::Stopped, "stopped"},
     {EngineState::Starting, "starting"}, {EngineState::Running, "running"},
     {EngineState::Failed, "failed"},     {EngineState::ShuttingDown, "shutting_down"},
@@ -14,21 +15,13 @@ const std::pair<EngineState, const char *> kEngineStateNames[] = {
 
 QString toString(EngineState state)
 {
-    for (const auto &[value, name] : kEngineStateNames) {
-        if (value == state)
-            return QString::fromLatin1(name);
-    }
-    return QStringLiteral("unknown");
+    return Internal::enumName(state, kEngineStateNames);
 }
 
 template<>
 EngineState enumFromString<EngineState>(const QString &text)
 {
-    for (const auto &[value, name] : kEngineStateNames) {
-        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return EngineState::Unknown;
+    return Internal::enumFromName(text, kEngineStateNames);
 }
 
 } // namespace Continuo

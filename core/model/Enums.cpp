@@ -1,39 +1,19 @@
 #include "model/Enums.h"
 
-#include <QHash>
+#include "util/EnumNames.h"
 
 namespace Continuo {
 
 namespace {
 
-template<typename Enum, std::size_t N>
-Enum lookup(const QString &text, const std::pair<Enum, const char *> (&table)[N])
-{
-    for (const auto &[value, name] : table) {
-        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return Enum::Unknown;
-}
-
-template<typename Enum, std::size_t N>
-QString name(Enum value, const std::pair<Enum, const char *> (&table)[N])
-{
-    for (const auto &[candidate, text] : table) {
-        if (candidate == value)
-            return QString::fromLatin1(text);
-    }
-    return QStringLiteral("unknown");
-}
-
-const std::pair<SiteKind, const char *> kSiteKindNames[] = {
+const Internal::EnumName<SiteKind> kSiteKindNames[] = {
     {SiteKind::Unknown, "unknown"},
     {SiteKind::Edge, "edge"},
     {SiteKind::Cloud, "cloud"},
     {SiteKind::Hpc, "hpc"},
 };
 
-const std::pair<BackendKind, const char *> kBackendKindNames[] = {
+const Internal::EnumName<BackendKind> kBackendKindNames[] = {
     {BackendKind::Unknown, "unknown"},
     {BackendKind::Simulator, "simulator"},
     {BackendKind::LocalHost, "localhost"},
@@ -43,7 +23,7 @@ const std::pair<BackendKind, const char *> kBackendKindNames[] = {
     {BackendKind::Accelerator, "accelerator"},
 };
 
-const std::pair<NodeState, const char *> kNodeStateNames[] = {
+const Internal::EnumName<NodeState> kNodeStateNames[] = {
     {NodeState::Unknown, "unknown"},
     {NodeState::Ready, "ready"},
     {NodeState::NotReady, "not_ready"},
@@ -53,40 +33,40 @@ const std::pair<NodeState, const char *> kNodeStateNames[] = {
     {NodeState::Maintenance, "maintenance"},
 };
 
-const std::pair<SecurityTier, const char *> kSecurityTierNames[] = {
+const Internal::EnumName<SecurityTier> kSecurityTierNames[] = {
     {SecurityTier::Unknown, "unknown"},
     {SecurityTier::Standard, "standard"},
     {SecurityTier::Hardened, "hardened"},
     {SecurityTier::Confidential, "confidential"},
 };
 
-const std::pair<DeviceKind, const char *> kDeviceKindNames[] = {
+const Internal::EnumName<DeviceKind> kDeviceKindNames[] = {
     {DeviceKind::Unknown, "unknown"},
     {DeviceKind::Gpu, "gpu"},
     {DeviceKind::Fpga, "fpga"},
 };
 
-const std::pair<SwitchState, const char *> kSwitchStateNames[] = {
+const Internal::EnumName<SwitchState> kSwitchStateNames[] = {
     {SwitchState::Unknown, "unknown"},
     {SwitchState::Up, "up"},
     {SwitchState::Degraded, "degraded"},
     {SwitchState::Down, "down"},
 };
 
-const std::pair<LinkState, const char *> kLinkStateNames[] = {
+const Internal::EnumName<LinkState> kLinkStateNames[] = {
     {LinkState::Unknown, "unknown"},
     {LinkState::Up, "up"},
     {LinkState::Degraded, "degraded"},
     {LinkState::Down, "down"},
 };
 
-const std::pair<StorageKind, const char *> kStorageKindNames[] = {
+const Internal::EnumName<StorageKind> kStorageKindNames[] = {
     {StorageKind::Unknown, "unknown"},
     {StorageKind::Edge, "edge"},
     {StorageKind::Cloud, "cloud"},
 };
 
-const std::pair<WorkloadKind, const char *> kWorkloadKindNames[] = {
+const Internal::EnumName<WorkloadKind> kWorkloadKindNames[] = {
     {WorkloadKind::Unknown, "unknown"},
     {WorkloadKind::Container, "container"},
     {WorkloadKind::VirtualMachine, "vm"},
@@ -95,7 +75,7 @@ const std::pair<WorkloadKind, const char *> kWorkloadKindNames[] = {
     {WorkloadKind::AcceleratedKernel, "accelerated_kernel"},
 };
 
-const std::pair<DeploymentState, const char *> kDeploymentStateNames[] = {
+const Internal::EnumName<DeploymentState> kDeploymentStateNames[] = {
     {DeploymentState::Unknown, "unknown"},
     {DeploymentState::Submitted, "submitted"},
     {DeploymentState::Pending, "pending"},
@@ -108,7 +88,7 @@ const std::pair<DeploymentState, const char *> kDeploymentStateNames[] = {
     {DeploymentState::Terminated, "terminated"},
 };
 
-const std::pair<EventSeverity, const char *> kEventSeverityNames[] = {
+const Internal::EnumName<EventSeverity> kEventSeverityNames[] = {
     {EventSeverity::Unknown, "unknown"},
     {EventSeverity::Debug, "debug"},
     {EventSeverity::Info, "info"},
@@ -121,123 +101,123 @@ const std::pair<EventSeverity, const char *> kEventSeverityNames[] = {
 
 QString toString(SiteKind value)
 {
-    return name(value, kSiteKindNames);
+    return Internal::enumName(value, kSiteKindNames);
 }
 
 template<>
 SiteKind enumFromString<SiteKind>(const QString &text)
 {
-    return lookup(text, kSiteKindNames);
+    return Internal::enumFromName(text, kSiteKindNames);
 }
 
 QString toString(BackendKind value)
 {
-    return name(value, kBackendKindNames);
+    return Internal::enumName(value, kBackendKindNames);
 }
 
 template<>
 BackendKind enumFromString<BackendKind>(const QString &text)
 {
-    return lookup(text, kBackendKindNames);
+    return Internal::enumFromName(text, kBackendKindNames);
 }
 
 QString toString(NodeState value)
 {
-    return name(value, kNodeStateNames);
+    return Internal::enumName(value, kNodeStateNames);
 }
 
 template<>
 NodeState enumFromString<NodeState>(const QString &text)
 {
-    return lookup(text, kNodeStateNames);
+    return Internal::enumFromName(text, kNodeStateNames);
 }
 
 QString toString(SecurityTier value)
 {
-    return name(value, kSecurityTierNames);
+    return Internal::enumName(value, kSecurityTierNames);
 }
 
 template<>
 SecurityTier enumFromString<SecurityTier>(const QString &text)
 {
-    return lookup(text, kSecurityTierNames);
+    return Internal::enumFromName(text, kSecurityTierNames);
 }
 
 QString toString(DeviceKind value)
 {
-    return name(value, kDeviceKindNames);
+    return Internal::enumName(value, kDeviceKindNames);
 }
 
 template<>
 DeviceKind enumFromString<DeviceKind>(const QString &text)
 {
-    return lookup(text, kDeviceKindNames);
+    return Internal::enumFromName(text, kDeviceKindNames);
 }
 
 QString toString(SwitchState value)
 {
-    return name(value, kSwitchStateNames);
+    return Internal::enumName(value, kSwitchStateNames);
 }
 
 template<>
 SwitchState enumFromString<SwitchState>(const QString &text)
 {
-    return lookup(text, kSwitchStateNames);
+    return Internal::enumFromName(text, kSwitchStateNames);
 }
 
 QString toString(LinkState value)
 {
-    return name(value, kLinkStateNames);
+    return Internal::enumName(value, kLinkStateNames);
 }
 
 template<>
 LinkState enumFromString<LinkState>(const QString &text)
 {
-    return lookup(text, kLinkStateNames);
+    return Internal::enumFromName(text, kLinkStateNames);
 }
 
 QString toString(StorageKind value)
 {
-    return name(value, kStorageKindNames);
+    return Internal::enumName(value, kStorageKindNames);
 }
 
 template<>
 StorageKind enumFromString<StorageKind>(const QString &text)
 {
-    return lookup(text, kStorageKindNames);
+    return Internal::enumFromName(text, kStorageKindNames);
 }
 
 QString toString(WorkloadKind value)
 {
-    return name(value, kWorkloadKindNames);
+    return Internal::enumName(value, kWorkloadKindNames);
 }
 
 template<>
 WorkloadKind enumFromString<WorkloadKind>(const QString &text)
 {
-    return lookup(text, kWorkloadKindNames);
+    return Internal::enumFromName(text, kWorkloadKindNames);
 }
 
 QString toString(DeploymentState value)
 {
-    return name(value, kDeploymentStateNames);
+    return Internal::enumName(value, kDeploymentStateNames);
 }
 
 template<>
 DeploymentState enumFromString<DeploymentState>(const QString &text)
 {
-    return lookup(text, kDeploymentStateNames);
+    return Internal::enumFromName(text, kDeploymentStateNames);
 }
 
 QString toString(EventSeverity value)
 {
-    return name(value, kEventSeverityNames);
+    return Internal::enumName(value, kEventSeverityNames);
 }
 
 template<>
 EventSeverity enumFromString<EventSeverity>(const QString &text)
 {
-    return lookup(text, kEventSeverityNames);
+    return Internal::enumFromName(text, kEventSeverityNames);
 }
 
 } // namespace Continuo

@@ -1,11 +1,13 @@
 #include "model/ModelJson.h"
 
+#include "util/EnumNames.h"
+
 #include <QJsonArray>
 
 namespace Continuo {
 
 namespace {
-const std::pair<EntityKind, const char *> kEntityKindNames[] = {
+const Internal::EnumName<EntityKind> kEntityKindNames[] = {
     {EntityKind::Unknown, "unknown"}, {EntityKind::Site, "site"},
     {EntityKind::Cluster, "cluster"}, {EntityKind::Node, "node"},
     {EntityKind::Device, "device"},   {EntityKind::Switch, "switch"},
@@ -148,21 +150,13 @@ Result<QList<T>> listFrom(const QJsonObject &object, const char *key, EntityKind
 
 QString toString(EntityKind value)
 {
-    for (const auto &[candidate, text] : kEntityKindNames) {
-        if (candidate == value)
-            return QString::fromLatin1(text);
-    }
-    return QStringLiteral("unknown");
+    return Internal::enumName(value, kEntityKindNames);
 }
 
 template<>
 EntityKind enumFromString<EntityKind>(const QString &text)
 {
-    for (const auto &[value, name] : kEntityKindNames) {
-        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return EntityKind::Unknown;
+    return Internal::enumFromName(text, kEntityKindNames);
 }
 
 QJsonObject labelsToJson(const Labels &labels)
