@@ -7,6 +7,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <QTimer>
 #include <QPointer>
 
 #include <condition_variable>
@@ -472,5 +473,46 @@ void GrpcControlPlane::setNodeState(const QString &nodeId, NodeState state, cons
                 deliver(Api::fromProto(call->response.node()));
         });
 }
+
+// TEMPORARY (being replaced by the gRPC implementation in this change): the daemon API for
+// these calls is not wired yet, so they answer with an error.
+namespace {
+template<typename T, typename Callback>
+void notYet(QObject *self, QObject *context, Callback callback)
+{
+    QTimer::singleShot(0, context ? context : self, [callback = std::move(callback)] {
+        callback(T(makeError(QObject::tr("this daemon connection does not support the call yet"))));
+    });
+}
+} // namespace
+
+void GrpcControlPlane::listSeries(const QString &, int, QObject *context,
+                                  std::function<void(const Result<SeriesListing> &)> callback)
+{ notYet<Result<SeriesListing>>(this, context, std::move(callback)); }
+void GrpcControlPlane::queryChart(const QString &, qint64, qint64, int, QObject *context,
+                                  std::function<void(const Result<QList<DownsampledSeries>> &)> callback)
+{ notYet<Result<QList<DownsampledSeries>>>(this, context, std::move(callback)); }
+void GrpcControlPlane::evaluateQuery(const RangeQuery &, QObject *context,
+                                     std::function<void(const Result<QueryResult> &)> callback)
+{ notYet<Result<QueryResult>>(this, context, std::move(callback)); }
+QList<Alert> GrpcControlPlane::activeAlerts() const { return {}; }
+QList<Silence> GrpcControlPlane::silences() const { return {}; }
+void GrpcControlPlane::alertHistory(qint64, int, QObject *context,
+                                    std::function<void(const Result<QList<Alert>> &)> callback)
+{ notYet<Result<QList<Alert>>>(this, context, std::move(callback)); }
+void GrpcControlPlane::acknowledgeAlert(const QString &, QObject *context,
+                                        std::function<void(const Result<Alert> &)> callback)
+{ notYet<Result<Alert>>(this, context, std::move(callback)); }
+void GrpcControlPlane::addSilence(const Labels &, const QString &, qint64, QObject *context,
+                                  std::function<void(const Result<Silence> &)> callback)
+{ notYet<Result<Silence>>(this, context, std::move(callback)); }
+void GrpcControlPlane::expireSilence(const QString &, QObject *context,
+                                     std::function<void(const Result<Silence> &)> callback)
+{ notYet<Result<Silence>>(this, context, std::move(callback)); }
+void GrpcControlPlane::alertRules(QObject *context,
+                                  std::function<void(const Result<QList<AlertRule>> &)> callback)
+{ notYet<Result<QList<AlertRule>>>(this, context, std::move(callback)); }
+void GrpcControlPlane::setAlertRules(const QList<AlertRule> &, QObject *context, ResultCallback callback)
+{ notYet<Result<void>>(this, context, std::move(callback)); }
 
 } // namespace Continuo

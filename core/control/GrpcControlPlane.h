@@ -42,6 +42,29 @@ public:
     void setNodeState(const QString &nodeId, NodeState state, const QString &reason,
                       QObject *context, std::function<void(const Result<Node> &)> callback) override;
 
+    void listSeries(const QString &selector, int limit, QObject *context,
+                    std::function<void(const Result<SeriesListing> &)> callback) override;
+    void queryChart(const QString &selector, qint64 fromMs, qint64 toMs, int columnBudget,
+                    QObject *context,
+                    std::function<void(const Result<QList<DownsampledSeries>> &)> callback) override;
+    void evaluateQuery(const RangeQuery &query, QObject *context,
+                       std::function<void(const Result<QueryResult> &)> callback) override;
+
+    QList<Alert> activeAlerts() const override;
+    QList<Silence> silences() const override;
+    void alertHistory(qint64 fromMs, int limit, QObject *context,
+                      std::function<void(const Result<QList<Alert>> &)> callback) override;
+    void acknowledgeAlert(const QString &alertId, QObject *context,
+                          std::function<void(const Result<Alert> &)> callback) override;
+    void addSilence(const Labels &matchers, const QString &comment, qint64 untilMs,
+                    QObject *context, std::function<void(const Result<Silence> &)> callback) override;
+    void expireSilence(const QString &silenceId, QObject *context,
+                       std::function<void(const Result<Silence> &)> callback) override;
+    void alertRules(QObject *context,
+                    std::function<void(const Result<QList<AlertRule>> &)> callback) override;
+    void setAlertRules(const QList<AlertRule> &rules, QObject *context,
+                       ResultCallback callback) override;
+
     /// Events kept for recentEvents() (default 5,000).
     void setRecentEventLimit(int limit) { m_recentEventLimit = limit; }
 

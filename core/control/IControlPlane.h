@@ -1,15 +1,25 @@
 #pragma once
 
+#include "anomaly/Alert.h"
+#include "anomaly/AlertRule.h"
 #include "engine/EngineStatus.h"
 #include "model/Event.h"
 #include "model/Inventory.h"
 #include "telemetry/Series.h"
+#include "telemetry/TelemetryQuery.h"
 
 #include <QObject>
 
 #include <functional>
 
 namespace Continuo {
+
+/// Series found by a selector, without samples.
+struct SeriesListing
+{
+    QList<SeriesBatch> series; ///< metric + labels, sorted by canonical key
+    bool truncated = false;    ///< more series matched than the limit allowed
+};
 
 /// The one interface the console (and anything else that shows the continuum) talks to.
 /// LocalControlPlane wraps an embedded Engine; GrpcControlPlane speaks continuo.v1 to a daemon.
@@ -52,6 +62,41 @@ public:
                             QObject *context,
                             std::function<void(const Result<QList<Sample>> &)> callback) = 0;
 
+    /// Series matching a selector (`metric{a="x",b=~"re.*"}`, `{__name__=~"node_.*"}`), at most
+    /// `limit`, sorted by canonical key. For metric browsers.
+    virtual void listSeries(const QString &selector, int limit, QObject *context,
+                            std::function<void(const Result<SeriesListing> &)> callback) = 0;
+    /// Min/max per column of every matching series over [fromMs, toMs], at most `columnBudget`
+    /// columns each (rollups for long ranges). For charts.
+    virtual void queryChart(const QString &selector, qint64 fromMs, qint64 toMs, int columnBudget,
+                            QObject *context,
+                            std::function<void(const Result<QList<DownsampledSeries>> &)> callback) = 0;
+    /// A step-aligned query with optional rate/increase and aggregation.
+    virtual void evaluateQuery(const RangeQuery &query, QObject *context,
+                               std::function<void(const Result<QueryResult> &)> callback) = 0;
+
+    /// Alerts pending or firing, mirrored like the inventory (already updated when
+    /// alertChanged fires), oldest first.
+    virtual QList<Alert> activeAlerts() const = 0;
+    /// Silences that have not ended, mirrored (already updated when silenceChanged fires).
+    virtual QList<Silence> silences() const = 0;
+    /// Alerts of any state that started at or after fromMs, newest first, at most `limit`.
+    virtual void alertHistory(qint64 fromMs, int limit, QObject *context,
+                              std::function<void(const Result<QList<Alert>> &)> callback) = 0;
+    /// Operator actions on alerts, audited by the engine.
+    virtual void acknowledgeAlert(const QString &alertId, QObject *context,
+                                  std::function<void(const Result<Alert> &)> callback) = 0;
+    virtual void addSilence(const Labels &matchers, const QString &comment, qint64 untilMs,
+                            QObject *context,
+                            std::function<void(const Result<Silence> &)> callback) = 0;
+    virtual void expireSilence(const QString &silenceId, QObject *context,
+                               std::function<void(const Result<Silence> &)> callback) = 0;
+    /// The alert rules in force, and replacing them (validated as a whole, audited, persisted).
+    virtual void alertRules(QObject *context,
+                            std::function<void(const Result<QList<AlertRule>> &)> callback) = 0;
+    virtual void setAlertRules(const QList<AlertRule> &rules, QObject *context,
+                               ResultCallback callback) = 0;
+
     /// Operator action, audited by the engine.
     virtual void setNodeState(const QString &nodeId, NodeState state, const QString &reason,
                               QObject *context, std::function<void(const Result<Node> &)> callback) = 0;
@@ -64,6 +109,11 @@ Q_SIGNALS:
     void eventsReceived(const QList<Continuo::Event> &events);
     void samplesReceived(int subscriptionId, const QList<Continuo::SeriesBatch> &batches);
     void statusChanged(const Continuo::EngineStatus &status);
+    /// An alert was created, changed state, was acknowledged or silenced, or resolved (then it
+    /// is no longer in activeAlerts()). The whole set was replaced on alertsReset.
+    void alertChanged(const Continuo::Alert &alert);
+    void alertsReset();
+    void silenceChanged(const Continuo::Silence &silence);
 };
 
 } // namespace Continuo

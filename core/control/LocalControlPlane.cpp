@@ -1,7 +1,10 @@
 #include "control/LocalControlPlane.h"
 
+#include "anomaly/AlertManager.h"
+#include "anomaly/AnomalyEngine.h"
 #include "engine/Engine.h"
 #include "telemetry/TelemetryHub.h"
+#include "telemetry/TelemetryQuery.h"
 
 #include <QTimer>
 
@@ -73,9 +76,16 @@ void LocalControlPlane::open()
     m_connections.append(connect(m_engine, &Engine::stateChanged, this, [this] {
         Q_EMIT statusChanged(m_engine->status());
     }));
+    if (AnomalyEngine *anomaly = m_engine->anomalyEngine()) {
+        m_connections.append(connect(anomaly, &AnomalyEngine::alertChanged, this,
+                                     &IControlPlane::alertChanged));
+        m_connections.append(connect(anomaly->alertManager(), &AlertManager::silenceChanged, this,
+                                     &IControlPlane::silenceChanged));
+    }
     m_statusTimer.start();
     setConnectionState(ConnectionState::Connected);
     Q_EMIT inventoryReset();
+    Q_EMIT alertsReset();
     Q_EMIT statusChanged(m_engine->status());
 }
 
@@ -152,6 +162,129 @@ void LocalControlPlane::setNodeState(const QString &nodeId, NodeState state, con
                                    : Result<Node>(makeError(tr("the engine is gone")));
     QTimer::singleShot(0, context ? context : this,
                        [callback = std::move(callback), result] { callback(result); });
+}
+
+template<typename T, typename Callback>
+void LocalControlPlane::answer(QObject *context, Callback callback, T result)
+{
+    // Answer asynchronously, like the remote control plane does.
+    QTimer::singleShot(0, context ? context : this,
+                       [callback = std::move(callback), result = std::move(result)] { callback(result); });
+}
+
+void LocalControlPlane::listSeries(const QString &selector, int limit, QObject *context,
+                                   std::function<void(const Result<SeriesListing> &)> callback)
+{
+    if (!m_engine)
+        return answer(context, std::move(callback), Result<SeriesListing>(makeError(tr("the engine is gone"))));
+    const TimeSeriesStore &store = m_engine->telemetry()->store();
+    auto ids = store.select(selector);
+    if (!ids)
+        return answer(context, std::move(callback), Result<SeriesListing>(makeError(ids.error())));
+    SeriesListing listing;
+    listing.series.reserve(qsizetype(std::min<size_t>(ids->size(), size_t(std::max(limit, 0)))));
+    for (SeriesId id : *ids) {
+        SeriesBatch batch;
+        batch.metric = store.metric(id);
+        batch.labels = store.labels(id);
+        listing.series.append(std::move(batch));
+    }
+    std::sort(listing.series.begin(), listing.series.end(),
+              [](const SeriesBatch &a, const SeriesBatch &b) { return a.key() < b.key(); });
+    if (limit >= 0 && listing.series.size() > limit) {
+        listing.series.resize(limit);
+        listing.truncated = true;
+    }
+    answer(context, std::move(callback), Result<SeriesListing>(std::move(listing)));
+}
+
+void LocalControlPlane::queryChart(const QString &selector, qint64 fromMs, qint64 toMs,
+                                   int columnBudget, QObject *context,
+                                   std::function<void(const Result<QList<DownsampledSeries>> &)> callback)
+{
+    using R = Result<QList<DownsampledSeries>>;
+    if (!m_engine)
+        return answer(context, std::move(callback), R(makeError(tr("the engine is gone"))));
+    answer(context, std::move(callback),
+           TelemetryQuery(m_engine->telemetry()->store()).downsample(selector, fromMs, toMs, columnBudget));
+}
+
+void LocalControlPlane::evaluateQuery(const RangeQuery &query, QObject *context,
+                                      std::function<void(const Result<QueryResult> &)> callback)
+{
+    using R = Result<QueryResult>;
+    if (!m_engine)
+        return answer(context, std::move(callback), R(makeError(tr("the engine is gone"))));
+    answer(context, std::move(callback), TelemetryQuery(m_engine->telemetry()->store()).evaluate(query));
+}
+
+QList<Alert> LocalControlPlane::activeAlerts() const
+{
+    if (!m_engine || !m_engine->anomalyEngine())
+        return {};
+    return m_engine->anomalyEngine()->activeAlerts();
+}
+
+QList<Silence> LocalControlPlane::silences() const
+{
+    if (!m_engine || !m_engine->anomalyEngine())
+        return {};
+    return m_engine->anomalyEngine()->silences();
+}
+
+void LocalControlPlane::alertHistory(qint64 fromMs, int limit, QObject *context,
+                                     std::function<void(const Result<QList<Alert>> &)> callback)
+{
+    using R = Result<QList<Alert>>;
+    if (!m_engine || !m_engine->anomalyEngine())
+        return answer(context, std::move(callback), R(makeError(tr("alerting is not running"))));
+    answer(context, std::move(callback), m_engine->anomalyEngine()->alertHistory(fromMs, limit));
+}
+
+void LocalControlPlane::acknowledgeAlert(const QString &alertId, QObject *context,
+                                         std::function<void(const Result<Alert> &)> callback)
+{
+    using R = Result<Alert>;
+    if (!m_engine || !m_engine->anomalyEngine())
+        return answer(context, std::move(callback), R(makeError(tr("alerting is not running"))));
+    answer(context, std::move(callback), m_engine->anomalyEngine()->acknowledge(alertId, m_actor));
+}
+
+void LocalControlPlane::addSilence(const Labels &matchers, const QString &comment, qint64 untilMs,
+                                   QObject *context,
+                                   std::function<void(const Result<Silence> &)> callback)
+{
+    using R = Result<Silence>;
+    if (!m_engine || !m_engine->anomalyEngine())
+        return answer(context, std::move(callback), R(makeError(tr("alerting is not running"))));
+    answer(context, std::move(callback),
+           m_engine->anomalyEngine()->addSilence(matchers, m_actor, comment, untilMs));
+}
+
+void LocalControlPlane::expireSilence(const QString &silenceId, QObject *context,
+                                      std::function<void(const Result<Silence> &)> callback)
+{
+    using R = Result<Silence>;
+    if (!m_engine || !m_engine->anomalyEngine())
+        return answer(context, std::move(callback), R(makeError(tr("alerting is not running"))));
+    answer(context, std::move(callback), m_engine->anomalyEngine()->expireSilence(silenceId, m_actor));
+}
+
+void LocalControlPlane::alertRules(QObject *context,
+                                   std::function<void(const Result<QList<AlertRule>> &)> callback)
+{
+    using R = Result<QList<AlertRule>>;
+    if (!m_engine || !m_engine->anomalyEngine())
+        return answer(context, std::move(callback), R(makeError(tr("alerting is not running"))));
+    answer(context, std::move(callback), R(m_engine->anomalyEngine()->rules()));
+}
+
+void LocalControlPlane::setAlertRules(const QList<AlertRule> &rules, QObject *context,
+                                      ResultCallback callback)
+{
+    if (!m_engine || !m_engine->anomalyEngine())
+        return answer(context, std::move(callback), Result<void>(makeError(tr("alerting is not running"))));
+    answer(context, std::move(callback), m_engine->anomalyEngine()->setRules(rules));
 }
 
 } // namespace Continuo
