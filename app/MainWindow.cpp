@@ -4,11 +4,21 @@
 #include "charts/LiveChart.h"
 #include "dialogs/ConnectDialog.h"
 #include "dialogs/PluginsDialog.h"
+#include "models/AlertFilterProxyModel.h"
+#include "models/AlertModel.h"
 #include "models/EventLogModel.h"
+#include "models/SilenceModel.h"
+#include "topology/LinkLatency.h"
 #include "topology/TopologyScene.h"
 #include "topology/TopologyView.h"
+#include "widgets/AlertDetailPane.h"
+#include "widgets/AlertListPane.h"
+#include "widgets/AnomalyTimeline.h"
+#include "widgets/ChartPanel.h"
 #include "widgets/EventLogPane.h"
 #include "widgets/InspectorPane.h"
+#include "widgets/MetricsBrowserPane.h"
+#include "widgets/SilencesPane.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -23,6 +33,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
 
 namespace Continuo::Gui {
@@ -40,6 +51,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_chart(new LiveChart)
     , m_eventModel(new EventLogModel(this))
     , m_eventPane(new EventLogPane(m_eventModel))
+    , m_alertModel(new AlertModel(this))
+    , m_silenceModel(new SilenceModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Continuo"));
@@ -90,6 +103,8 @@ MainWindow::~MainWindow()
 {
     // Views go first so nothing paints from a half-destroyed scene.
     m_chart->setControlPlane(nullptr);
+    m_chartPanel->setControlPlane(nullptr);
+    m_alertDetail->setControlPlane(nullptr);
     m_scene->setControlPlane(nullptr);
 }
 
@@ -170,9 +185,129 @@ void MainWindow::createDocks()
     m_eventDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
 
+    createAnomalyDocks();
+    createTelemetryDocks();
+    m_inspectorDock->raise();
+    m_chartDock->raise();
+    m_alertDock->raise();
+
     resizeDocks({m_inspectorDock}, {430}, Qt::Horizontal);
     resizeDocks({m_inspectorDock, m_chartDock}, {560, 340}, Qt::Vertical);
-    resizeDocks({m_eventDock}, {250}, Qt::Vertical);
+    resizeDocks({m_eventDock}, {270}, Qt::Vertical);
+    resizeDocks({m_eventDock, m_timelineDock}, {780, 390}, Qt::Horizontal);
+}
+
+QDockWidget *MainWindow::addPane(QWidget *pane, const QString &title, const QString &objectName)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(pane);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    return dock;
+}
+
+QAction *MainWindow::paneAction(QDockWidget *dock, const QString &text, const QString &objectName,
+                                const QKeySequence &shortcut)
+{
+    // Like toggleViewAction(), but a pane hidden behind another tab is brought forward first.
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    action->setCheckable(true);
+    action->setChecked(!dock->isHidden());
+    action->setShortcut(shortcut);
+    connect(action, &QAction::triggered, this, [dock, action] {
+        if (dock->isHidden() || dock->visibleRegion().isEmpty()) {
+            dock->show();
+            dock->raise();
+            action->setChecked(true);
+        } else {
+            dock->hide();
+        }
+    });
+    connect(dock, &QDockWidget::visibilityChanged, action, [dock, action] { action->setChecked(!dock->isHidden()); });
+    m_paneActions.append(action);
+    return action;
+}
+
+void MainWindow::createAnomalyDocks()
+{
+    m_alertList = new AlertListPane(m_alertModel);
+    m_timeline = new AnomalyTimeline;
+    m_timeline->setModel(m_alertList->proxy());
+    m_alertDetail = new AlertDetailPane(m_alertModel);
+    m_silencesPane = new SilencesPane(m_silenceModel);
+    m_alertDock = addPane(m_alertList, tr("Alerts"), QStringLiteral("alertDock"));
+    m_timelineDock = addPane(m_timeline, tr("Anomaly Timeline"), QStringLiteral("timelineDock"));
+    m_silencesDock = addPane(m_silencesPane, tr("Silences"), QStringLiteral("silencesDock"));
+    m_alertDetailDock = addPane(m_alertDetail, tr("Alert Details"), QStringLiteral("alertDetailDock"));
+    // Bottom: the timeline beside the tabbed lists; right: the details behind the inspector.
+    splitDockWidget(m_eventDock, m_timelineDock, Qt::Horizontal);
+    tabifyDockWidget(m_eventDock, m_alertDock);
+    tabifyDockWidget(m_alertDock, m_silencesDock);
+    tabifyDockWidget(m_inspectorDock, m_alertDetailDock);
+    paneAction(m_alertDock, tr("&Alerts"), QStringLiteral("actionShowAlerts"), QKeySequence(tr("Ctrl+Shift+A")));
+    paneAction(m_timelineDock, tr("Anomaly &Timeline"), QStringLiteral("actionShowTimeline"), QKeySequence(tr("Ctrl+Shift+T")));
+    paneAction(m_alertDetailDock, tr("Alert &Details"), QStringLiteral("actionShowAlertDetails"), QKeySequence(tr("Ctrl+Shift+D")));
+    paneAction(m_silencesDock, tr("&Silences"), QStringLiteral("actionShowSilences"), {});
+
+    m_alertList->view()->addActions({m_alertDetail->acknowledgeAction(), m_alertDetail->silenceAction()});
+    connect(m_alertList, &AlertListPane::alertSelected, this, &MainWindow::selectAlert);
+    connect(m_timeline, &AnomalyTimeline::alertClicked, this, &MainWindow::selectAlert);
+    connect(m_alertList, &AlertListPane::countsChanged, this, [this](int active) {
+        m_alertDock->setWindowTitle(active > 0 ? tr("Alerts (%1)").arg(active) : tr("Alerts"));
+    });
+    connect(m_alertDetail, &AlertDetailPane::subjectActivated, this, [this](EntityKind kind, const QString &id) {
+        m_scene->select(kind, id);
+    });
+    connect(m_alertDetail, &AlertDetailPane::actionFinished, this, &MainWindow::showActionResult);
+    connect(m_silencesPane, &SilencesPane::actionFinished, this, &MainWindow::showActionResult);
+}
+
+void MainWindow::createTelemetryDocks()
+{
+    m_metricsBrowser = new MetricsBrowserPane;
+    m_chartPanel = new ChartPanel;
+    m_metricsDock = addPane(m_metricsBrowser, tr("Metrics"), QStringLiteral("metricsDock"));
+    m_seriesChartDock = addPane(m_chartPanel, tr("Series Chart"), QStringLiteral("seriesChartDock"));
+    tabifyDockWidget(m_silencesDock, m_metricsDock);
+    tabifyDockWidget(m_chartDock, m_seriesChartDock);
+    paneAction(m_metricsDock, tr("&Metrics Browser"), QStringLiteral("actionShowMetrics"), QKeySequence(tr("Ctrl+Shift+M")));
+    paneAction(m_seriesChartDock, tr("Series C&hart"), QStringLiteral("actionShowSeriesChart"), QKeySequence(tr("Ctrl+Shift+H")));
+    connect(m_metricsBrowser, &MetricsBrowserPane::chartRequested, this, &MainWindow::chartSeries);
+    connect(m_inspector, &InspectorPane::seriesActivated, this, [this](const SeriesBatch &series) {
+        chartSeries({series});
+    });
+}
+
+void MainWindow::selectAlert(const QString &alertId)
+{
+    if (m_alertList->selectedAlertId() != alertId)
+        m_alertList->selectAlert(alertId);
+    m_timeline->setSelectedAlert(alertId);
+    m_alertDetail->showAlert(alertId);
+    if (!alertId.isEmpty()) {
+        m_alertDetailDock->show();
+        m_alertDetailDock->raise();
+    }
+}
+
+void MainWindow::chartSeries(const QList<SeriesBatch> &series)
+{
+    m_chartPanel->showSeries(series);
+    m_seriesChartDock->show();
+    m_seriesChartDock->raise();
+}
+
+void MainWindow::showActionResult(bool succeeded, const QString &message)
+{
+    statusBar()->showMessage(message, succeeded ? 10000 : 15000);
+    if (!succeeded) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Action Failed"), message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    Q_EMIT alertActionFinished(succeeded, message);
 }
 
 void MainWindow::createMenus()
@@ -202,12 +337,22 @@ void MainWindow::createMenus()
     events->setText(tr("&Event Log"));
     events->setObjectName(QStringLiteral("actionShowEventLog"));
     view->addAction(events);
+    view->addSeparator();
+    view->addActions(m_paneActions);
 
     QMenu *node = menuBar()->addMenu(tr("&Node"));
     node->setObjectName(QStringLiteral("nodeMenu"));
     node->addAction(m_cordonAction);
     node->addAction(m_drainAction);
     node->addAction(m_uncordonAction);
+
+    QMenu *alerts = menuBar()->addMenu(tr("&Alerts"));
+    alerts->setObjectName(QStringLiteral("alertsMenu"));
+    alerts->addAction(m_alertDetail->acknowledgeAction());
+    alerts->addAction(m_alertDetail->silenceAction());
+    alerts->addSeparator();
+    alerts->addAction(m_silencesPane->newSilenceAction());
+    alerts->addAction(m_silencesPane->expireAction());
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_pluginsAction);
@@ -268,6 +413,12 @@ void MainWindow::setControlPlane(IControlPlane *controlPlane)
     m_eventModel->clear();
     m_scene->setControlPlane(controlPlane);
     m_chart->setControlPlane(controlPlane);
+    m_alertModel->setControlPlane(controlPlane);
+    m_silenceModel->setControlPlane(controlPlane);
+    m_alertDetail->setControlPlane(controlPlane);
+    m_silencesPane->setControlPlane(controlPlane);
+    m_metricsBrowser->setControlPlane(controlPlane);
+    m_chartPanel->setControlPlane(controlPlane);
     if (m_controlPlane) {
         m_connections.append(connect(m_controlPlane, &IControlPlane::eventsReceived, m_eventModel,
                                      &EventLogModel::queueEvents));
@@ -317,6 +468,9 @@ void MainWindow::setTheme(ThemeKind theme)
     const CanvasColours colours = Theme::canvasColours(theme);
     m_scene->setColours(colours);
     m_chart->setColours(colours);
+    m_chartPanel->setColours(colours);
+    m_timeline->setColours(colours);
+    m_alertDetail->setColours(colours);
     if (m_legend)
         m_legend->update();
     m_darkAction->setChecked(theme == ThemeKind::Dark);
@@ -367,8 +521,13 @@ void MainWindow::refreshInspector()
             m_inspector->showSwitch(*sw, inventory);
         break;
     case EntityKind::Link:
-        if (const Link *link = inventory.find<Link>(id))
+        if (const Link *link = inventory.find<Link>(id)) {
             m_inspector->showLink(*link, inventory);
+            m_controlPlane->listSeries(LinkLatency::selector(id), 8, m_inspector, [this, id](const Result<SeriesListing> &listing) {
+                if (listing && m_scene->selectedKind() == EntityKind::Link && m_scene->selectedId() == id)
+                    m_inspector->setLatencySeries(listing->series);
+            });
+        }
         break;
     default:
         m_inspector->showNothing();
@@ -387,8 +546,11 @@ void MainWindow::updateLiveInspectorValues()
         m_inspector->setLiveValue(QStringLiteral("cpu"), cpu < 0 ? tr("waiting for data") : tr("%1 %").arg(cpu * 100.0, 0, 'f', 1));
     } else if (m_scene->selectedKind() == EntityKind::Link) {
         const double latency = m_scene->linkLatencyMs(id);
+        const bool estimated = m_scene->linkLatencySource(id) == LatencySource::Estimated;
         m_inspector->setLiveValue(QStringLiteral("latency"),
-                                  latency < 0 ? tr("waiting for data") : tr("%1 ms").arg(latency, 0, 'f', 2));
+                                  latency < 0  ? tr("waiting for data")
+                                  : estimated ? tr("%1 ms (estimated)").arg(latency, 0, 'f', 2)
+                                              : tr("%1 ms").arg(latency, 0, 'f', 2));
     }
 }
 

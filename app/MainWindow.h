@@ -18,16 +18,25 @@ QT_END_NAMESPACE
 
 namespace Continuo::Gui {
 
+class AlertDetailPane;
+class AlertListPane;
+class AlertModel;
+class AnomalyTimeline;
+class ChartPanel;
 class EventLogModel;
 class EventLogPane;
 class InspectorPane;
 class LiveChart;
+class MetricsBrowserPane;
+class SilenceModel;
+class SilencesPane;
 class TopologyLegend;
 class TopologyScene;
 class TopologyView;
 
-/// The console window: topology canvas in the middle, inspector and live chart on the right,
-/// event log at the bottom, connection and engine health in the status bar.
+/// The console window: topology canvas in the middle, inspector (alert details) and live chart
+/// (series chart) on the right, alerts, event log, silences and metrics browser at the bottom
+/// beside the anomaly timeline, connection and engine health in the status bar.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -54,6 +63,19 @@ public:
     LiveChart *liveChart() const { return m_chart; }
     EventLogModel *eventLogModel() const { return m_eventModel; }
     EventLogPane *eventLogPane() const { return m_eventPane; }
+    AlertModel *alertModel() const { return m_alertModel; }
+    AlertListPane *alertList() const { return m_alertList; }
+    AnomalyTimeline *anomalyTimeline() const { return m_timeline; }
+    AlertDetailPane *alertDetail() const { return m_alertDetail; }
+    SilenceModel *silenceModel() const { return m_silenceModel; }
+    SilencesPane *silencesPane() const { return m_silencesPane; }
+    MetricsBrowserPane *metricsBrowser() const { return m_metricsBrowser; }
+    ChartPanel *chartPanel() const { return m_chartPanel; }
+
+    /// Show an alert in the list, on the timeline and in the detail pane.
+    void selectAlert(const QString &alertId);
+    /// Chart series in the series chart pane and bring it forward.
+    void chartSeries(const QList<SeriesBatch> &series);
 
     /// Restore window geometry and dock layout saved on the last close.
     void restoreLayout();
@@ -64,6 +86,8 @@ public:
 Q_SIGNALS:
     /// An operator action finished; message is what the status bar shows.
     void nodeActionFinished(bool succeeded, const QString &message);
+    /// An alert or silence action finished; message is what the status bar shows.
+    void alertActionFinished(bool succeeded, const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,6 +97,11 @@ private:
     void createActions();
     void createMenus();
     void createDocks();
+    void createAnomalyDocks();
+    void createTelemetryDocks();
+    QDockWidget *addPane(QWidget *pane, const QString &title, const QString &objectName);
+    QAction *paneAction(QDockWidget *dock, const QString &text, const QString &objectName, const QKeySequence &shortcut);
+    void showActionResult(bool succeeded, const QString &message);
     void createStatusBar();
     void onSelectionChanged(EntityKind kind, const QString &id);
     void refreshInspector();
@@ -102,6 +131,21 @@ private:
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_chartDock = nullptr;
     QDockWidget *m_eventDock = nullptr;
+    AlertModel *m_alertModel;
+    AlertListPane *m_alertList = nullptr;
+    AnomalyTimeline *m_timeline = nullptr;
+    AlertDetailPane *m_alertDetail = nullptr;
+    SilenceModel *m_silenceModel;
+    SilencesPane *m_silencesPane = nullptr;
+    MetricsBrowserPane *m_metricsBrowser = nullptr;
+    ChartPanel *m_chartPanel = nullptr;
+    QDockWidget *m_alertDock = nullptr;
+    QDockWidget *m_timelineDock = nullptr;
+    QDockWidget *m_alertDetailDock = nullptr;
+    QDockWidget *m_silencesDock = nullptr;
+    QDockWidget *m_metricsDock = nullptr;
+    QDockWidget *m_seriesChartDock = nullptr;
+    QList<QAction *> m_paneActions;
 
     QAction *m_connectAction = nullptr;
     QAction *m_quitAction = nullptr;

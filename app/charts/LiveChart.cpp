@@ -1,6 +1,7 @@
 #include "charts/LiveChart.h"
 
 #include "control/IControlPlane.h"
+#include "topology/LinkLatency.h"
 
 #include <QChart>
 #include <QChartView>
@@ -119,7 +120,8 @@ void LiveChart::setColours(const CanvasColours &colours)
     const QList<QColor> palette{colours.chartSeries1, colours.chartSeries2, colours.chartSeries3};
     for (int i = 0; i < m_traces.size(); ++i) {
         if (m_traces[i].series)
-            m_traces[i].series->setPen(QPen(palette.at(i % palette.size()), 2.0));
+            m_traces[i].series->setPen(QPen(palette.at(i % palette.size()), 2.0,
+                                            m_traces[i].estimated ? Qt::DashLine : Qt::SolidLine));
     }
 }
 
@@ -184,6 +186,8 @@ void LiveChart::showLink(const QString &linkId, double nominalLatencyMs)
     const Labels labels{{QLatin1String(MetricLabels::Link), linkId}};
     Trace latency;
     latency.metric = QLatin1String(Metrics::LinkLatencySeconds);
+    latency.otherMetrics = LinkLatency::metrics();
+    latency.otherMetrics.removeAll(latency.metric);
     latency.scale = 1000.0;
     latency.seriesKey = seriesKey(latency.metric, labels);
     m_reference = nominalLatencyMs;
@@ -209,6 +213,8 @@ void LiveChart::start(const QString &subjectId, const QList<Trace> &traces, cons
         trace.series->attachAxis(m_valueAxis);
         trace.series->setUseOpenGL(false);
         matchers.append(SeriesMatcher{trace.metric, matchLabels});
+        for (const QString &metric : std::as_const(trace.otherMetrics))
+            matchers.append(SeriesMatcher{metric, matchLabels});
     }
     m_referenceSeries->setVisible(m_reference > 0);
     // The legend marker of the reference line is only useful when it is drawn.
@@ -265,12 +271,26 @@ void LiveChart::onSamples(int subscriptionId, const QList<SeriesBatch> &batches)
     for (const SeriesBatch &batch : batches) {
         for (int i = 0; i < m_traces.size(); ++i) {
             Trace &trace = m_traces[i];
-            if (trace.metric != batch.metric)
+            if (trace.metric != batch.metric && !trace.otherMetrics.contains(batch.metric))
                 continue;
             const QString key = batch.key();
             if (key != trace.seriesKey) {
+                const bool estimated = LinkLatency::sourceOf(batch.labels) == LatencySource::Estimated;
+                // A measurement replaces an estimate, never the other way round.
+                const bool hasMeasurements = !trace.estimated && (trace.backfilled || !trace.points.empty());
+                if (estimated && hasMeasurements)
+                    continue;
+                if (trace.estimated && !estimated) {
+                    trace.points.clear();
+                    trace.backfilled = false;
+                }
                 // The guessed key was wrong: the live sample names the real series.
                 trace.seriesKey = key;
+                if (estimated != trace.estimated) {
+                    trace.estimated = estimated;
+                    trace.series->setName(estimated ? tr("Latency, estimated (ms)") : tr("Latency (ms)"));
+                    setColours(m_colours);
+                }
                 if (!trace.backfilled)
                     backfill(i);
             }
@@ -311,6 +331,11 @@ void LiveChart::applyFrame()
         m_valueAxis->setRange(0, m_yMaximum);
     else
         m_valueAxis->setRange(0, niceCeiling(std::max(m_yMaximum, maximum * 1.15)));
+}
+
+bool LiveChart::isEstimated() const
+{
+    return std::any_of(m_traces.cbegin(), m_traces.cend(), [](const Trace &trace) { return trace.estimated; });
 }
 
 int LiveChart::pointCount() const

@@ -24,7 +24,8 @@ class IControlPlane;
 
 namespace Continuo::Gui {
 
-/// Rolling live chart of one node (CPU %, memory %) or one link (latency ms).
+/// Rolling live chart of one node (CPU %, memory %) or one link (latency ms, measured, or
+/// estimated by network tomography where nothing measures it: then drawn dashed).
 /// Backfills from queryRange when the subject changes, then buffers live samples and
 /// redraws with QXYSeries::replace() at a fixed frame rate. The only QtCharts user.
 class LiveChart : public QWidget
@@ -51,16 +52,20 @@ public:
     /// Points currently plotted, summed over the series (tests, diagnostics).
     int pointCount() const;
     QString subjectId() const { return m_subjectId; }
+    /// Whether the link latency shown is an estimate.
+    bool isEstimated() const;
 
 private:
     struct Trace
     {
         QString metric;
+        QStringList otherMetrics; ///< further names of the same quantity (estimated latency)
         double scale = 1.0; ///< sample value -> plotted value
         QString seriesKey;  ///< the exact key once known (guessed until a live sample names it)
         std::vector<QPointF> points;
         QLineSeries *series = nullptr;
         bool backfilled = false;
+        bool estimated = false; ///< the series is an estimate (network tomography)
     };
 
     void start(const QString &subjectId, const QList<Trace> &traces, const Labels &matchLabels,

@@ -4,6 +4,7 @@
 //
 // Exit codes: 0 success, 1 the server failed or could not be reached, 2 usage error.
 
+#include "anomaly/AlertRule.h"
 #include "api/ProtoConvert.h"
 #include "model/ModelJson.h"
 
@@ -11,6 +12,7 @@
 #include "continuo/v1/federation.grpc.pb.h"
 
 #include <grpcpp/grpcpp.h>
+#include <yaml-cpp/yaml.h>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -18,6 +20,7 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
@@ -49,6 +52,25 @@ const char *const Usage =
     "                                  have AGENT forward SERIES at full rate for N s\n"
     "                                  (default 60; 0: until closed)\n"
     "  stream AGENT --close ID         end stream (or rate rule) ID early\n"
+    "  series SELECTOR [--limit N]     series matching a selector (=, !=, =~, !~ matchers)\n"
+    "  query SELECTOR [--range D [--step D]] [--at TIME] [--lookback D]\n"
+    "        [--rate D | --increase D] [--sum-by L,.. | --avg-by | --min-by | --max-by |\n"
+    "        --count-by L,.. | --quantile-by PHI:L,..] [--without]\n"
+    "                                  the newest value (instant) or a range at each step\n"
+    "                                  (D: 30s, 5m, 1h, 1d; TIME: ms since epoch or ISO 8601;\n"
+    "                                  --without groups by every label but L,..)\n"
+    "  alerts [--history D] [--limit N]\n"
+    "                                  active alerts (with --history: all that started\n"
+    "                                  within D, newest first)\n"
+    "  ack ALERT                       acknowledge an alert (audited)\n"
+    "  silence add LABEL=VALUE... --comment TEXT --for D\n"
+    "                                  mute matching alerts for D (audited)\n"
+    "  silence list                    silences that have not ended\n"
+    "  silence expire SILENCE          end a silence now (audited)\n"
+    "  rules                           the alert rules in force\n"
+    "  rules set -f FILE               replace the alert rules with FILE's (audited, kept\n"
+    "                                  across restarts): a YAML list of {id, expr,\n"
+    "                                  severity, description, grouping, remediations}\n"
     "options:\n"
     "  --server HOST:PORT              daemon address (default 127.0.0.1:7443, or $CONTINUO_SERVER)\n"
     "  --json                          one JSON document (JSON lines for --follow and watch)\n";
@@ -184,6 +206,16 @@ private:
     int agents();
     int openStream(const QString &agent, const QString &selector, qint64 seconds);
     int closeStream(const QString &agent, const QString &streamId);
+    int series(const QString &selector, int limit);
+    int query(const QString &selector, QStringList arguments);
+    int printSeries(const QList<SeriesBatch> &series, const QJsonObject &extra);
+    int alerts(std::optional<qint64> historyMs, int limit);
+    int acknowledge(const QString &alertId);
+    int addSilence(const Labels &matchers, const QString &comment, qint64 durationMs);
+    int listSilences();
+    int expireSilence(const QString &silenceId);
+    int rules();
+    int setRules(const QString &file);
 
     QString m_server;
     bool m_json;
@@ -662,6 +694,573 @@ QString takeNode(QStringList &arguments, const QString &command)
     return arguments.takeFirst();
 }
 
+// ---- telemetry queries ------------------------------------------------------------------------
+
+QJsonObject seriesJson(const SeriesBatch &series)
+{
+    return {{QStringLiteral("series"), series.key()},
+            {QStringLiteral("metric"), series.metric},
+            {QStringLiteral("labels"), labelsToJson(series.labels)}};
+}
+
+QString valueText(double value)
+{
+    return QString::number(value, 'g', 10);
+}
+
+int Client::series(const QString &selector, int limit)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListSeriesRequest request;
+    request.set_selector(selector.toStdString());
+    request.set_limit(limit);
+    v1::ListSeriesResponse response;
+    if (auto result = m_stub->ListSeries(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        QJsonArray array;
+        for (const auto &series : response.series())
+            array.append(seriesJson(Api::fromProto(series)));
+        printJson({{QStringLiteral("series"), array},
+                   {QStringLiteral("truncated"), response.truncated()}},
+                  false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("SERIES")});
+    for (const auto &series : response.series())
+        table.add({Api::fromProto(series).key()});
+    table.print();
+    if (response.truncated())
+        printLine(QStringLiteral("(more series match; raise --limit to see them)"));
+    return ExitOk;
+}
+
+/// A duration option (`5m`, `1h30m`) in milliseconds; empty when absent.
+std::optional<qint64> takeDuration(QStringList &arguments, const QString &name)
+{
+    const auto text = takeOption(arguments, name);
+    if (!text)
+        return std::nullopt;
+    auto duration = parseDuration(*text);
+    if (!duration || duration->count() <= 0)
+        throw UsageError{
+            QStringLiteral("%1 wants a positive duration such as 30s, 5m or 1h, not \"%2\"")
+                .arg(name, *text)};
+    return qint64(duration->count());
+}
+
+/// A point in time: milliseconds since the epoch, or ISO 8601.
+qint64 parseTime(const QString &text, const QString &option)
+{
+    bool ok = false;
+    const qint64 ms = text.toLongLong(&ok);
+    if (ok && ms > 0)
+        return ms;
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        throw UsageError{
+            QStringLiteral("%1 wants milliseconds since the epoch or an ISO 8601 time, "
+                           "not \"%2\"")
+                .arg(option, text)};
+    return time.toMSecsSinceEpoch();
+}
+
+int Client::printSeries(const QList<SeriesBatch> &series, const QJsonObject &extra)
+{
+    if (m_json) {
+        QJsonArray array;
+        for (const auto &one : series) {
+            QJsonObject object = seriesJson(one);
+            QJsonArray samples;
+            for (const auto &sample : one.samples)
+                samples.append(QJsonObject{{QStringLiteral("timestampMs"), sample.timestampMs},
+                                           {QStringLiteral("value"), sample.value}});
+            object.insert(QStringLiteral("samples"), samples);
+            array.append(object);
+        }
+        QJsonObject document = extra;
+        document.insert(QStringLiteral("series"), array);
+        printJson(document, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("SERIES"), QStringLiteral("TIME"), QStringLiteral("VALUE")});
+    for (const auto &one : series) {
+        const QString key = one.key().isEmpty() ? QStringLiteral("{}") : one.key();
+        for (const auto &sample : one.samples)
+            table.add({key, timeText(sample.timestampMs), valueText(sample.value)});
+    }
+    table.print();
+    return ExitOk;
+}
+
+int Client::query(const QString &selector, QStringList arguments)
+{
+    const auto rangeMs = takeDuration(arguments, QStringLiteral("--range"));
+    const auto stepMs = takeDuration(arguments, QStringLiteral("--step"));
+    const auto lookbackMs = takeDuration(arguments, QStringLiteral("--lookback"));
+    const auto rateMs = takeDuration(arguments, QStringLiteral("--rate"));
+    const auto increaseMs = takeDuration(arguments, QStringLiteral("--increase"));
+    const auto atText = takeOption(arguments, QStringLiteral("--at"));
+    const bool without = takeFlag(arguments, QStringLiteral("--without"));
+    if (rateMs && increaseMs)
+        throw UsageError{QStringLiteral("--rate and --increase exclude each other")};
+    if (stepMs && !rangeMs)
+        throw UsageError{QStringLiteral("--step needs --range")};
+
+    RangeQuery query;
+    query.selector = selector;
+    const struct
+    {
+        const char *option;
+        Aggregation aggregation;
+    } aggregations[] = {
+        {"--sum-by", Aggregation::Sum},     {"--avg-by", Aggregation::Avg},
+        {"--min-by", Aggregation::Min},     {"--max-by", Aggregation::Max},
+        {"--count-by", Aggregation::Count}, {"--quantile-by", Aggregation::Quantile}};
+    for (const auto &[option, aggregation] : aggregations) {
+        const auto labels = takeOption(arguments, QLatin1String(option));
+        if (!labels)
+            continue;
+        if (query.aggregation != Aggregation::None)
+            throw UsageError{QStringLiteral("give one aggregation option only")};
+        query.aggregation = aggregation;
+        QString list = *labels;
+        if (aggregation == Aggregation::Quantile) {
+            // PHI:labels, e.g. 0.9:site
+            const QString phi = list.section(QLatin1Char(':'), 0, 0);
+            bool ok = false;
+            query.quantile = phi.toDouble(&ok);
+            if (!ok || query.quantile < 0 || query.quantile > 1)
+                throw UsageError{
+                    QStringLiteral("--quantile-by wants PHI:LABELS with 0 <= PHI <= 1, "
+                                   "not \"%1\"")
+                        .arg(*labels)};
+            list = list.section(QLatin1Char(':'), 1);
+        }
+        query.groupingLabels = list.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QString &label : query.groupingLabels)
+            label = label.trimmed();
+    }
+    if (without && query.aggregation == Aggregation::None)
+        throw UsageError{QStringLiteral("--without needs an aggregation option")};
+    query.grouping = without ? Grouping::Without : Grouping::By;
+    if (rateMs) {
+        query.function = RangeFunction::Rate;
+        query.windowMs = *rateMs;
+    } else if (increaseMs) {
+        query.function = RangeFunction::Increase;
+        query.windowMs = *increaseMs;
+    }
+    if (lookbackMs)
+        query.lookbackMs = *lookbackMs;
+    expectNoMore(arguments);
+
+    const qint64 at =
+        atText ? parseTime(*atText, QStringLiteral("--at")) : QDateTime::currentMSecsSinceEpoch();
+    const bool plainInstant = !rangeMs && query.function == RangeFunction::Value &&
+                              query.aggregation == Aggregation::None;
+    if (plainInstant) {
+        grpc::ClientContext context;
+        prepare(context);
+        v1::InstantQueryRequest request;
+        request.set_selector(selector.toStdString());
+        request.set_at_ms(at);
+        request.set_lookback_ms(query.lookbackMs);
+        v1::InstantQueryResponse response;
+        if (auto result = m_stub->InstantQuery(&context, request, &response); !result.ok())
+            return serverError(result);
+        QList<SeriesBatch> series;
+        for (const auto &one : response.series())
+            series.append(Api::fromProto(one));
+        return printSeries(series, {{QStringLiteral("atMs"), at}});
+    }
+    query.endMs = at;
+    if (rangeMs) {
+        query.startMs = at - *rangeMs;
+        // Without --step: about 60 points, on whole seconds.
+        query.stepMs = stepMs ? *stepMs : std::max<qint64>(1000, (*rangeMs / 60) / 1000 * 1000);
+    } else {
+        query.startMs = at; // one evaluation, at `at`
+        query.stepMs = 1000;
+    }
+    grpc::ClientContext context;
+    prepare(context);
+    v1::EvaluateQueryRequest request;
+    Api::toProto(query, request.mutable_query());
+    v1::QueryResult response;
+    if (auto result = m_stub->EvaluateQuery(&context, request, &response); !result.ok())
+        return serverError(result);
+    const QueryResult result = Api::fromProto(response);
+    return printSeries(result.series, {{QStringLiteral("startMs"), query.startMs},
+                                       {QStringLiteral("endMs"), query.endMs},
+                                       {QStringLiteral("stepMs"), query.stepMs},
+                                       {QStringLiteral("resolution"), toString(result.resolution)},
+                                       {QStringLiteral("samplesRead"), result.samplesRead}});
+}
+
+// ---- alerting -------------------------------------------------------------------------------
+
+QString alertValueText(double value)
+{
+    return std::isfinite(value) ? valueText(value) : QStringLiteral("-");
+}
+
+int Client::alerts(std::optional<qint64> historyMs, int limit)
+{
+    QList<Alert> alerts;
+    grpc::ClientContext context;
+    prepare(context);
+    if (historyMs) {
+        v1::AlertHistoryRequest request;
+        request.set_from_ms(QDateTime::currentMSecsSinceEpoch() - *historyMs);
+        request.set_limit(limit);
+        v1::AlertHistoryResponse response;
+        if (auto result = m_stub->AlertHistory(&context, request, &response); !result.ok())
+            return serverError(result);
+        for (const auto &alert : response.alerts())
+            alerts.append(Api::fromProto(alert));
+    } else {
+        v1::ListAlertsResponse response;
+        if (auto result = m_stub->ListAlerts(&context, {}, &response); !result.ok())
+            return serverError(result);
+        for (const auto &alert : response.alerts())
+            alerts.append(Api::fromProto(alert));
+        if (limit > 0 && alerts.size() > limit)
+            alerts = alerts.mid(alerts.size() - limit);
+    }
+    if (m_json) {
+        QJsonArray array;
+        for (const auto &alert : std::as_const(alerts))
+            array.append(toJson(alert));
+        printJson({{QStringLiteral("alerts"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("ID"), QStringLiteral("STATE"), QStringLiteral("SEVERITY"),
+                 QStringLiteral("RULE"), QStringLiteral("SUBJECT"), QStringLiteral("STARTED"),
+                 QStringLiteral("VALUE"), QStringLiteral("ACK"), QStringLiteral("SILENCED"),
+                 QStringLiteral("SUMMARY")});
+    for (const auto &alert : std::as_const(alerts))
+        table.add({alert.id, toString(alert.state), toString(alert.severity), alert.ruleId,
+                   alert.subjectId().isEmpty() ? QStringLiteral("-") : alert.subjectId(),
+                   timeText(alert.startedAtMs), alertValueText(alert.value),
+                   alert.acknowledgedBy.isEmpty() ? QStringLiteral("-") : alert.acknowledgedBy,
+                   alert.silencedBy.isEmpty() ? QStringLiteral("-") : alert.silencedBy,
+                   alert.summary});
+    table.print();
+    return ExitOk;
+}
+
+int Client::acknowledge(const QString &alertId)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::AcknowledgeAlertRequest request;
+    request.set_alert_id(alertId.toStdString());
+    request.set_actor(actor().toStdString());
+    v1::AcknowledgeAlertResponse response;
+    if (auto result = m_stub->AcknowledgeAlert(&context, request, &response); !result.ok())
+        return serverError(result);
+    const Alert alert = Api::fromProto(response.alert());
+    if (m_json)
+        printJson(toJson(alert), false);
+    else
+        printLine(
+            QStringLiteral("alert %1 acknowledged by %2").arg(alert.id, alert.acknowledgedBy));
+    return ExitOk;
+}
+
+QString matchersText(const Labels &matchers)
+{
+    QStringList parts;
+    for (auto it = matchers.cbegin(); it != matchers.cend(); ++it)
+        parts.append(it.key() + QLatin1Char('=') + it.value());
+    return parts.join(QLatin1Char(' '));
+}
+
+int Client::addSilence(const Labels &matchers, const QString &comment, qint64 durationMs)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::AddSilenceRequest request;
+    for (auto it = matchers.cbegin(); it != matchers.cend(); ++it)
+        (*request.mutable_matchers())[it.key().toStdString()] = it.value().toStdString();
+    request.set_comment(comment.toStdString());
+    request.set_ends_at_ms(QDateTime::currentMSecsSinceEpoch() + durationMs);
+    request.set_actor(actor().toStdString());
+    v1::AddSilenceResponse response;
+    if (auto result = m_stub->AddSilence(&context, request, &response); !result.ok())
+        return serverError(result);
+    const Silence silence = Api::fromProto(response.silence());
+    if (m_json)
+        printJson(toJson(silence), false);
+    else
+        printLine(QStringLiteral("silence %1 mutes %2 until %3")
+                      .arg(silence.id, matchersText(silence.matchers), timeText(silence.endsAtMs)));
+    return ExitOk;
+}
+
+int Client::listSilences()
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListSilencesResponse response;
+    if (auto result = m_stub->ListSilences(&context, {}, &response); !result.ok())
+        return serverError(result);
+    QList<Silence> silences;
+    for (const auto &silence : response.silences())
+        silences.append(Api::fromProto(silence));
+    if (m_json) {
+        QJsonArray array;
+        for (const auto &silence : std::as_const(silences))
+            array.append(toJson(silence));
+        printJson({{QStringLiteral("silences"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("ID"), QStringLiteral("MATCHERS"), QStringLiteral("BY"),
+                 QStringLiteral("UNTIL"), QStringLiteral("COMMENT")});
+    for (const auto &silence : std::as_const(silences))
+        table.add({silence.id, matchersText(silence.matchers), silence.createdBy,
+                   timeText(silence.endsAtMs), silence.comment});
+    table.print();
+    return ExitOk;
+}
+
+int Client::expireSilence(const QString &silenceId)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ExpireSilenceRequest request;
+    request.set_silence_id(silenceId.toStdString());
+    request.set_actor(actor().toStdString());
+    v1::ExpireSilenceResponse response;
+    if (auto result = m_stub->ExpireSilence(&context, request, &response); !result.ok())
+        return serverError(result);
+    const Silence silence = Api::fromProto(response.silence());
+    if (m_json)
+        printJson(toJson(silence), false);
+    else
+        printLine(QStringLiteral("silence %1 expired").arg(silence.id));
+    return ExitOk;
+}
+
+QString severityText(int severity)
+{
+    switch (severity) {
+    case v1::ALERT_SEVERITY_INFO:
+        return QStringLiteral("info");
+    case v1::ALERT_SEVERITY_CRITICAL:
+        return QStringLiteral("critical");
+    case v1::ALERT_SEVERITY_WARNING:
+    case v1::ALERT_SEVERITY_UNSPECIFIED:
+        return QStringLiteral("warning");
+    default:
+        return QStringLiteral("unknown");
+    }
+}
+
+QString groupingText(int grouping)
+{
+    switch (grouping) {
+    case v1::ALERT_GROUPING_SERIES:
+        return QStringLiteral("series");
+    case v1::ALERT_GROUPING_NODE:
+        return QStringLiteral("node");
+    case v1::ALERT_GROUPING_LINK:
+        return QStringLiteral("link");
+    case v1::ALERT_GROUPING_SITE:
+        return QStringLiteral("site");
+    default:
+        return QString();
+    }
+}
+
+QString remediationText(int kind)
+{
+    switch (kind) {
+    case v1::REMEDIATION_KIND_EMIT_EVENT:
+        return QStringLiteral("emit-event");
+    case v1::REMEDIATION_KIND_RAISE_TELEMETRY_RATE:
+        return QStringLiteral("raise-telemetry-rate");
+    default:
+        return QStringLiteral("unknown");
+    }
+}
+
+/// The rule as `rules set -f` reads it back (YAML is a superset of JSON).
+QJsonObject ruleJson(const v1::AlertRule &rule)
+{
+    QJsonObject object{{QStringLiteral("id"), fromStd(rule.id())},
+                       {QStringLiteral("expr"), fromStd(rule.expression())},
+                       {QStringLiteral("severity"), severityText(rule.severity())},
+                       {QStringLiteral("description"), fromStd(rule.description())}};
+    if (const QString grouping = groupingText(rule.grouping()); !grouping.isEmpty())
+        object.insert(QStringLiteral("grouping"), grouping);
+    QJsonArray remediations;
+    for (const auto &remediation : rule.remediations()) {
+        QJsonObject entry{{QStringLiteral("kind"), remediationText(remediation.kind())}};
+        if (remediation.kind() == v1::REMEDIATION_KIND_EMIT_EVENT)
+            entry.insert(QStringLiteral("eventType"), fromStd(remediation.event_type()));
+        if (remediation.kind() == v1::REMEDIATION_KIND_RAISE_TELEMETRY_RATE) {
+            entry.insert(QStringLiteral("sampleInterval"), formatDuration(std::chrono::milliseconds(
+                                                               remediation.sample_interval_ms())));
+            entry.insert(QStringLiteral("duration"),
+                         formatDuration(std::chrono::milliseconds(remediation.duration_ms())));
+        }
+        remediations.append(entry);
+    }
+    if (!remediations.isEmpty())
+        object.insert(QStringLiteral("remediations"), remediations);
+    return object;
+}
+
+int Client::rules()
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListAlertRulesResponse response;
+    if (auto result = m_stub->ListAlertRules(&context, {}, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        QJsonArray array;
+        for (const auto &rule : response.rules())
+            array.append(ruleJson(rule));
+        printJson({{QStringLiteral("rules"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("ID"), QStringLiteral("SEVERITY"), QStringLiteral("EXPRESSION"),
+                 QStringLiteral("DESCRIPTION")});
+    for (const auto &rule : response.rules())
+        table.add({fromStd(rule.id()), severityText(rule.severity()), fromStd(rule.expression()),
+                   fromStd(rule.description())});
+    table.print();
+    return ExitOk;
+}
+
+/// A scalar of a rule entry, or empty; `where` names the entry for errors.
+QString yamlText(const YAML::Node &entry, const char *key, const QString &where)
+{
+    const YAML::Node value = entry[key];
+    if (!value || value.IsNull())
+        return {};
+    if (!value.IsScalar())
+        throw UsageError{QStringLiteral("%1: \"%2\" must be text").arg(where, QLatin1String(key))};
+    return QString::fromStdString(value.Scalar());
+}
+
+/// Reads `rules set -f`'s file: a list of rules, or a map with a `rules` list (as
+/// `continuoctl --json rules` prints it).
+QList<v1::AlertRule> readRulesFile(const QString &path)
+{
+    YAML::Node document;
+    try {
+        document = YAML::LoadFile(path.toStdString());
+    } catch (const YAML::BadFile &) {
+        throw UsageError{QStringLiteral("cannot read %1").arg(path)};
+    } catch (const YAML::Exception &error) {
+        throw UsageError{QStringLiteral("%1:%2:%3: %4")
+                             .arg(path)
+                             .arg(error.mark.line + 1)
+                             .arg(error.mark.column + 1)
+                             .arg(QString::fromStdString(error.msg))};
+    }
+    const YAML::Node list = document.IsMap() ? document["rules"] : document;
+    if (!list || !list.IsSequence())
+        throw UsageError{QStringLiteral("%1: expected a list of rules ({id, expr, severity, "
+                                        "description})")
+                             .arg(path)};
+    QList<v1::AlertRule> rules;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node entry = list[i];
+        const QString where = QStringLiteral("%1:%2").arg(path).arg(entry.Mark().line + 1);
+        if (!entry.IsMap())
+            throw UsageError{QStringLiteral("%1: rule %2 is not a map").arg(where).arg(i + 1)};
+        v1::AlertRule rule;
+        const QString id = yamlText(entry, "id", where);
+        const QString expression = yamlText(entry, "expr", where);
+        if (id.isEmpty() || expression.isEmpty())
+            throw UsageError{QStringLiteral("%1: every rule needs an id and an expr").arg(where)};
+        rule.set_id(id.toStdString());
+        rule.set_expression(expression.toStdString());
+        rule.set_description(yamlText(entry, "description", where).toStdString());
+        if (const QString severity = yamlText(entry, "severity", where); !severity.isEmpty()) {
+            const AlertSeverity parsed = alertSeverityFromString(severity);
+            if (parsed == AlertSeverity::Unknown)
+                throw UsageError{QStringLiteral("%1: rule %2: severity must be info, warning or "
+                                                "critical, not \"%3\"")
+                                     .arg(where, id, severity)};
+            rule.set_severity(Api::toProto(parsed));
+        }
+        if (const QString grouping = yamlText(entry, "grouping", where); !grouping.isEmpty()) {
+            const AlertGrouping parsed = alertGroupingFromString(grouping);
+            if (parsed == AlertGrouping::Unknown)
+                throw UsageError{QStringLiteral("%1: rule %2: grouping must be series, node, link "
+                                                "or site, not \"%3\"")
+                                     .arg(where, id, grouping)};
+            rule.set_grouping(static_cast<v1::AlertGrouping>(parsed));
+        }
+        if (const YAML::Node remediations = entry["remediations"];
+            remediations && !remediations.IsNull()) {
+            if (!remediations.IsSequence())
+                throw UsageError{
+                    QStringLiteral("%1: rule %2: remediations must be a list").arg(where, id)};
+            for (const YAML::Node &item : remediations) {
+                auto *remediation = rule.add_remediations();
+                const QString kindText = item.IsScalar() ? QString::fromStdString(item.Scalar())
+                                                         : yamlText(item, "kind", where);
+                const RemediationKind kind = remediationKindFromString(kindText);
+                if (kind == RemediationKind::Unknown)
+                    throw UsageError{
+                        QStringLiteral("%1: rule %2: remediation kind must be emit-event "
+                                       "or raise-telemetry-rate, not \"%3\"")
+                            .arg(where, id, kindText)};
+                remediation->set_kind(static_cast<v1::RemediationKind>(kind));
+                if (!item.IsMap())
+                    continue;
+                remediation->set_event_type(yamlText(item, "eventType", where).toStdString());
+                for (const auto &[key, setter] :
+                     {std::pair{"sampleInterval", &v1::Remediation::set_sample_interval_ms},
+                      std::pair{"duration", &v1::Remediation::set_duration_ms}}) {
+                    const QString text = yamlText(item, key, where);
+                    if (text.isEmpty())
+                        continue;
+                    auto duration = parseDuration(text);
+                    if (!duration || duration->count() <= 0)
+                        throw UsageError{QStringLiteral("%1: rule %2: %3 wants a duration such as "
+                                                        "1s or 10m, not \"%4\"")
+                                             .arg(where, id, QLatin1String(key), text)};
+                    (remediation->*setter)(duration->count());
+                }
+            }
+        }
+        rules.append(rule);
+    }
+    return rules;
+}
+
+int Client::setRules(const QString &file)
+{
+    const QList<v1::AlertRule> rules = readRulesFile(file);
+    grpc::ClientContext context;
+    prepare(context);
+    v1::SetAlertRulesRequest request;
+    for (const auto &rule : rules)
+        *request.add_rules() = rule;
+    request.set_actor(actor().toStdString());
+    v1::SetAlertRulesResponse response;
+    if (auto result = m_stub->SetAlertRules(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        QJsonArray array;
+        for (const auto &rule : response.rules())
+            array.append(ruleJson(rule));
+        printJson({{QStringLiteral("rules"), array}}, false);
+    } else {
+        printLine(QStringLiteral("%1 alert rules in force").arg(response.rules_size()));
+    }
+    return ExitOk;
+}
+
 int Client::run(const QString &command, QStringList arguments)
 {
     if (command == QLatin1String("status")) {
@@ -728,6 +1327,78 @@ int Client::run(const QString &command, QStringList arguments)
         const QString selector = arguments.takeFirst();
         expectNoMore(arguments);
         return openStream(agent, selector, seconds);
+    }
+    if (command == QLatin1String("series")) {
+        if (arguments.isEmpty() || arguments.constFirst().startsWith(QLatin1String("--")))
+            throw UsageError{QStringLiteral("series needs a SELECTOR")};
+        const QString selector = arguments.takeFirst();
+        const int limit = takeLimit(arguments);
+        expectNoMore(arguments);
+        return series(selector, limit);
+    }
+    if (command == QLatin1String("query")) {
+        if (arguments.isEmpty() || arguments.constFirst().startsWith(QLatin1String("--")))
+            throw UsageError{QStringLiteral("query needs a SELECTOR")};
+        const QString selector = arguments.takeFirst();
+        return query(selector, arguments);
+    }
+    if (command == QLatin1String("alerts")) {
+        const auto history = takeDuration(arguments, QStringLiteral("--history"));
+        const int limit = takeLimit(arguments);
+        expectNoMore(arguments);
+        return alerts(history, limit);
+    }
+    if (command == QLatin1String("ack")) {
+        if (arguments.isEmpty() || arguments.constFirst().startsWith(QLatin1String("--")))
+            throw UsageError{QStringLiteral("ack needs an ALERT id")};
+        const QString alertId = arguments.takeFirst();
+        expectNoMore(arguments);
+        return acknowledge(alertId);
+    }
+    if (command == QLatin1String("silence")) {
+        const QString action = arguments.isEmpty() ? QString() : arguments.takeFirst();
+        if (action == QLatin1String("list")) {
+            expectNoMore(arguments);
+            return listSilences();
+        }
+        if (action == QLatin1String("expire")) {
+            if (arguments.isEmpty() || arguments.constFirst().startsWith(QLatin1String("--")))
+                throw UsageError{QStringLiteral("silence expire needs a SILENCE id")};
+            const QString silenceId = arguments.takeFirst();
+            expectNoMore(arguments);
+            return expireSilence(silenceId);
+        }
+        if (action == QLatin1String("add")) {
+            const auto comment = takeOption(arguments, QStringLiteral("--comment"));
+            const auto durationMs = takeDuration(arguments, QStringLiteral("--for"));
+            if (!comment || comment->trimmed().isEmpty())
+                throw UsageError{QStringLiteral("silence add needs --comment TEXT (why)")};
+            if (!durationMs)
+                throw UsageError{QStringLiteral("silence add needs --for DURATION")};
+            Labels matchers;
+            for (const QString &argument : std::as_const(arguments)) {
+                const qsizetype equals = argument.indexOf(QLatin1Char('='));
+                if (equals <= 0 || argument.startsWith(QLatin1String("--")))
+                    throw UsageError{
+                        QStringLiteral("silence add wants LABEL=VALUE, not \"%1\"").arg(argument)};
+                matchers.insert(argument.left(equals), argument.mid(equals + 1));
+            }
+            if (matchers.isEmpty())
+                throw UsageError{QStringLiteral("silence add needs at least one LABEL=VALUE")};
+            return addSilence(matchers, *comment, *durationMs);
+        }
+        throw UsageError{QStringLiteral("silence wants add, list or expire")};
+    }
+    if (command == QLatin1String("rules")) {
+        if (arguments.isEmpty())
+            return rules();
+        if (arguments.takeFirst() != QLatin1String("set"))
+            throw UsageError{QStringLiteral("rules wants no argument, or set -f FILE")};
+        const auto file = takeOption(arguments, QStringLiteral("-f"));
+        if (!file)
+            throw UsageError{QStringLiteral("rules set needs -f FILE")};
+        expectNoMore(arguments);
+        return setRules(*file);
     }
     throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
 }

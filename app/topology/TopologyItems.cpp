@@ -8,6 +8,7 @@
 #include <QStyleOptionGraphicsItem>
 
 #include <cmath>
+#include <numbers>
 
 namespace Continuo::Gui {
 
@@ -498,6 +499,7 @@ LinkItem::LinkItem(const Link &link)
     : m_link(link)
 {
     setZValue(2);
+    setToolTip(link.id);
 }
 
 void LinkItem::setLink(const Link &link)
@@ -524,20 +526,30 @@ void LinkItem::setEndpoints(const QPointF &a, const QPointF &b, qreal labelPosit
     m_labelPosition = labelPosition;
 }
 
-void LinkItem::setLatencyMs(double latencyMs)
+void LinkItem::setLatency(double latencyMs, LatencySource source)
 {
-    if (latencyMs == m_latencyMs)
+    if (latencyMs == m_latencyMs && source == m_source)
         return;
-    const bool sizeChanged = labelText().size() != [&] {
-        const double old = m_latencyMs;
-        m_latencyMs = latencyMs;
-        const qsizetype size = labelText().size();
-        m_latencyMs = old;
-        return size;
-    }();
-    if (sizeChanged)
-        prepareGeometryChange();
+    // The label's width follows its text and its style (italic for estimates).
+    const QRectF before = labelRect();
+    const double oldLatency = m_latencyMs;
+    const LatencySource oldSource = m_source;
     m_latencyMs = latencyMs;
+    m_source = source;
+    const QRectF after = labelRect();
+    if (after.width() != before.width()) {
+        m_latencyMs = oldLatency;
+        m_source = oldSource;
+        prepareGeometryChange();
+        m_latencyMs = latencyMs;
+        m_source = source;
+    }
+    if (source == LatencySource::Estimated)
+        setToolTip(QCoreApplication::translate("Continuo::Gui::Topology",
+                                               "%1: latency estimated by network tomography (nothing measures this link)")
+                       .arg(m_link.id));
+    else
+        setToolTip(m_link.id);
     update();
 }
 
@@ -575,9 +587,16 @@ QString LinkItem::labelText() const
     return QStringLiteral("%1 ms").arg(m_latencyMs, 0, 'f', m_latencyMs < 10 ? 2 : 1);
 }
 
+QFont LinkItem::labelFont() const
+{
+    QFont font = scaledFont(11, true);
+    font.setItalic(m_source == LatencySource::Estimated);
+    return font;
+}
+
 QRectF LinkItem::labelRect() const
 {
-    const QFontMetricsF metrics(scaledFont(11, true));
+    const QFontMetricsF metrics(labelFont());
     const qreal width = metrics.horizontalAdvance(labelText()) + 12;
     const QPointF centre = m_a + (m_b - m_a) * m_labelPosition;
     return QRectF(centre.x() - width / 2, centre.y() - 9, width, 18);
@@ -612,19 +631,131 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         painter->setPen(QPen(halo, 9, Qt::SolidLine, Qt::RoundCap));
         painter->drawLine(m_a, m_b);
     }
-    QPen pen(colour, m_selected ? 3.5 : 2.5, m_link.state == LinkState::Down ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap);
+    // Down links and links whose latency is only estimated are dashed (a down link in red).
+    const bool estimated = m_source == LatencySource::Estimated;
+    QPen pen(colour, m_selected ? 3.5 : 2.5, Qt::SolidLine, Qt::RoundCap);
+    if (m_link.state == LinkState::Down) {
+        pen.setStyle(Qt::DashLine);
+    } else if (estimated) {
+        pen.setCapStyle(Qt::FlatCap);
+        pen.setDashPattern({3.0, 2.2});
+    }
     painter->setPen(pen);
     painter->drawLine(m_a, m_b);
 
     if (levelOfDetail(painter) < 0.35)
         return;
     const QRectF label = labelRect();
-    painter->setPen(QPen(colour, 1.2));
+    painter->setPen(QPen(colour, 1.2, estimated ? Qt::DashLine : Qt::SolidLine));
     painter->setBrush(c.labelBackground);
     painter->drawRoundedRect(label, 9, 9);
-    painter->setFont(scaledFont(11, true));
-    painter->setPen(c.text);
+    painter->setFont(labelFont());
+    painter->setPen(estimated ? c.mutedText : c.text);
     painter->drawText(label, Qt::AlignCenter, labelText());
+}
+
+// --- AnomalyHaloItem --------------------------------------------------------------------------
+
+namespace {
+constexpr qreal HaloWidth = 7.0;
+} // namespace
+
+AnomalyHaloItem::AnomalyHaloItem()
+{
+    // Between the site boxes (0) and the links (2): rings around tiles stay visible, switches
+    // and links keep their own look on top of their halo.
+    setZValue(1);
+    setAcceptedMouseButtons(Qt::NoButton);
+    setAcceptHoverEvents(false);
+}
+
+void AnomalyHaloItem::setColours(const CanvasColours *colours)
+{
+    m_colours = colours;
+    update();
+}
+
+void AnomalyHaloItem::setRect(const QRectF &rect, qreal radius)
+{
+    if (!m_isLine && rect == m_rect && radius == m_radius)
+        return;
+    prepareGeometryChange();
+    m_isLine = false;
+    m_rect = rect;
+    m_radius = radius;
+}
+
+void AnomalyHaloItem::setLine(const QPointF &a, const QPointF &b)
+{
+    if (m_isLine && m_line == QLineF(a, b))
+        return;
+    prepareGeometryChange();
+    m_isLine = true;
+    m_line = QLineF(a, b);
+}
+
+void AnomalyHaloItem::setSeverity(AlertSeverity severity)
+{
+    if (severity == m_severity)
+        return;
+    m_severity = severity;
+    update();
+}
+
+void AnomalyHaloItem::setPulsing(bool pulsing)
+{
+    if (pulsing == m_pulsing)
+        return;
+    m_pulsing = pulsing;
+    update();
+}
+
+void AnomalyHaloItem::setPending(bool pending)
+{
+    if (pending == m_pending)
+        return;
+    m_pending = pending;
+    update();
+}
+
+void AnomalyHaloItem::setPhase(qreal phase)
+{
+    m_phase = phase;
+    if (m_pulsing)
+        update();
+}
+
+QRectF AnomalyHaloItem::boundingRect() const
+{
+    const qreal margin = HaloWidth + 6;
+    if (m_isLine)
+        return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-margin, -margin, margin, margin);
+    return m_rect.adjusted(-margin, -margin, margin, margin);
+}
+
+void AnomalyHaloItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    if (!m_colours || m_severity == AlertSeverity::Unknown)
+        return;
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QColor colour = m_colours->alertColour(m_severity);
+    // A slow breathing pulse: the glow swells and fades, the inner ring stays put.
+    const qreal wave = m_pulsing ? 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * m_phase) : 0.6;
+    QColor glow = colour;
+    glow.setAlphaF(float(0.18 + 0.32 * wave));
+    const qreal glowWidth = HaloWidth + (m_pulsing ? 5.0 * wave : 0.0);
+    QPen ring(colour, 2.0, m_pending ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap);
+    if (m_isLine) {
+        painter->setPen(QPen(glow, 2.5 + 2 * glowWidth, Qt::SolidLine, Qt::RoundCap));
+        painter->drawLine(m_line);
+        return;
+    }
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(glow, glowWidth));
+    const qreal inset = 3.0 + glowWidth / 2;
+    painter->drawRoundedRect(m_rect.adjusted(-inset, -inset, inset, inset), m_radius + inset, m_radius + inset);
+    painter->setPen(ring);
+    painter->drawRoundedRect(m_rect.adjusted(-2.5, -2.5, 2.5, 2.5), m_radius + 2, m_radius + 2);
 }
 
 } // namespace Continuo::Gui

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "anomaly/Alert.h"
 #include "model/Topology.h"
+#include "topology/LinkLatency.h"
 #include "widgets/Theme.h"
 
 #include <QGraphicsItem>
@@ -15,7 +17,8 @@ enum TopologyItemType {
     SiteItemType = QGraphicsItem::UserType + 1,
     NodeGridItemType,
     SwitchItemType,
-    LinkItemType
+    LinkItemType,
+    AnomalyHaloItemType
 };
 
 /// What the canvas shows for one node; kept flat so 10,000 of them cost little.
@@ -154,13 +157,20 @@ public:
     void setColours(const CanvasColours *colours);
     /// Scene coordinates of the two ends; labelPosition is 0..1 along a -> b.
     void setEndpoints(const QPointF &a, const QPointF &b, qreal labelPosition = 0.5);
-    void setLatencyMs(double latencyMs);
+    /// The live latency and where it comes from: estimated latency is drawn dashed, its value
+    /// in italics.
+    void setLatency(double latencyMs, LatencySource source);
+    void setLatencyMs(double latencyMs) { setLatency(latencyMs, LatencySource::Measured); }
     double latencyMs() const { return m_latencyMs; }
+    LatencySource latencySource() const { return m_source; }
+    QPointF endA() const { return m_a; }
+    QPointF endB() const { return m_b; }
     void setSelected(bool selected);
     /// ≤1.5× nominal: good, ≤3×: warning, beyond: critical; no data: grey.
     QColor colour() const;
 
 private:
+    QFont labelFont() const;
     QRectF labelRect() const;
     QString labelText() const;
 
@@ -170,7 +180,46 @@ private:
     QPointF m_b;
     qreal m_labelPosition = 0.5;
     double m_latencyMs = -1.0;
+    LatencySource m_source = LatencySource::Unknown;
     bool m_selected = false;
+};
+
+/// A halo where an anomaly happens: around a node tile or a switch, or along a link, coloured
+/// by the alert's severity; it pulses while an alert fires and nobody has acknowledged or
+/// silenced it, and is drawn dashed while the alert is only pending.
+class AnomalyHaloItem : public QGraphicsItem
+{
+public:
+    AnomalyHaloItem();
+
+    int type() const override { return AnomalyHaloItemType; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    void setColours(const CanvasColours *colours);
+    /// Around a rectangle (scene coordinates).
+    void setRect(const QRectF &rect, qreal radius);
+    /// Along a line (scene coordinates).
+    void setLine(const QPointF &a, const QPointF &b);
+    void setSeverity(AlertSeverity severity);
+    AlertSeverity severity() const { return m_severity; }
+    void setPulsing(bool pulsing);
+    bool isPulsing() const { return m_pulsing; }
+    void setPending(bool pending);
+    bool isPending() const { return m_pending; }
+    /// 0..1 of the pulse cycle.
+    void setPhase(qreal phase);
+
+private:
+    const CanvasColours *m_colours = nullptr;
+    QRectF m_rect;
+    qreal m_radius = 4.0;
+    QLineF m_line;
+    bool m_isLine = false;
+    AlertSeverity m_severity = AlertSeverity::Unknown;
+    bool m_pulsing = false;
+    bool m_pending = false;
+    qreal m_phase = 0.0;
 };
 
 } // namespace Continuo::Gui

@@ -2,8 +2,10 @@
 
 #include "control/IControlPlane.h"
 
+#include <QDateTime>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QSet>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
@@ -37,6 +39,11 @@ int kindOrder(const Site &site)
     return 5;
 }
 
+QString haloKey(EntityKind kind, const QString &id)
+{
+    return QString::number(int(kind)) + QLatin1Char(':') + id;
+}
+
 } // namespace
 
 TopologyScene::TopologyScene(QObject *parent)
@@ -49,6 +56,8 @@ TopologyScene::TopologyScene(QObject *parent)
     m_frameTimer.setTimerType(Qt::CoarseTimer);
     connect(&m_frameTimer, &QTimer::timeout, this, &TopologyScene::applyFrame);
     m_frameTimer.start();
+    m_pulseTimer.setInterval(PulseInterval);
+    connect(&m_pulseTimer, &QTimer::timeout, this, &TopologyScene::pulse);
 }
 
 TopologyScene::~TopologyScene()
@@ -72,6 +81,8 @@ void TopologyScene::setControlPlane(IControlPlane *controlPlane)
     m_connections.append(connect(m_controlPlane, &IControlPlane::inventoryReset, this, &TopologyScene::rebuild));
     m_connections.append(connect(m_controlPlane, &IControlPlane::inventoryChanged, this, &TopologyScene::applyDeltas));
     m_connections.append(connect(m_controlPlane, &IControlPlane::samplesReceived, this, &TopologyScene::onSamples));
+    m_connections.append(connect(m_controlPlane, &IControlPlane::alertChanged, this, &TopologyScene::onAlertChanged));
+    m_connections.append(connect(m_controlPlane, &IControlPlane::alertsReset, this, &TopologyScene::reloadAlerts));
     m_connections.append(connect(m_controlPlane, &IControlPlane::connectionStateChanged, this,
                                  [this](IControlPlane::ConnectionState state) {
                                      if (state == IControlPlane::ConnectionState::Connected && !m_cpuSubscription)
@@ -79,6 +90,7 @@ void TopologyScene::setControlPlane(IControlPlane *controlPlane)
                                  }));
     subscribe();
     rebuild();
+    reloadAlerts();
 }
 
 void TopologyScene::subscribe()
@@ -86,7 +98,7 @@ void TopologyScene::subscribe()
     if (!m_controlPlane)
         return;
     m_cpuSubscription = m_controlPlane->subscribeTelemetry({SeriesMatcher{QLatin1String(Metrics::NodeCpuUtilisation), {}}});
-    m_latencySubscription = m_controlPlane->subscribeTelemetry({SeriesMatcher{QLatin1String(Metrics::LinkLatencySeconds), {}}});
+    m_latencySubscription = m_controlPlane->subscribeTelemetry(LinkLatency::matchers());
 }
 
 void TopologyScene::unsubscribe()
@@ -111,6 +123,8 @@ void TopologyScene::setColours(const CanvasColours &colours)
         sw->setColours(&m_colours);
     for (LinkItem *link : std::as_const(m_links))
         link->setColours(&m_colours);
+    for (AnomalyHaloItem *halo : std::as_const(m_halos))
+        halo->setColours(&m_colours);
     update();
 }
 
@@ -129,7 +143,12 @@ void TopologyScene::clearItems()
     qDeleteAll(m_sites);
     m_sites.clear();
     m_pendingCpu.clear();
-    m_pendingLatencyMs.clear();
+    m_pendingLatency.clear();
+    m_lastMeasuredMs.clear();
+    m_activeAlerts.clear();
+    qDeleteAll(m_halos);
+    m_halos.clear();
+    m_pulseTimer.stop();
 }
 
 void TopologyScene::rebuild()
@@ -329,14 +348,170 @@ void TopologyScene::onSamples(int subscriptionId, const QList<SeriesBatch> &batc
                 m_pendingCpu.insert(node, float(batch.samples.constLast().value));
         }
     } else if (subscriptionId == m_latencySubscription) {
+        // Measurements win; an estimate shows only where no measurement is fresh.
         for (const SeriesBatch &batch : batches) {
-            if (batch.samples.isEmpty())
+            if (batch.samples.isEmpty() || !LinkLatency::isLatencyMetric(batch.metric))
                 continue;
             const QString link = batch.labels.value(QLatin1String(MetricLabels::Link));
-            if (!link.isEmpty())
-                m_pendingLatencyMs.insert(link, batch.samples.constLast().value * 1000.0);
+            if (link.isEmpty())
+                continue;
+            const Sample &newest = batch.samples.constLast();
+            const LatencySource source = LinkLatency::sourceOf(batch.labels);
+            if (source == LatencySource::Measured) {
+                m_lastMeasuredMs.insert(link, newest.timestampMs);
+            } else {
+                const auto measured = m_lastMeasuredMs.constFind(link);
+                if (measured != m_lastMeasuredMs.cend()
+                    && newest.timestampMs - measured.value() < LinkLatency::MeasuredFreshnessMs)
+                    continue;
+            }
+            m_pendingLatency.insert(link, LatencyValue{newest.value * 1000.0, source});
         }
     }
+}
+
+void TopologyScene::reloadAlerts()
+{
+    m_activeAlerts.clear();
+    if (m_controlPlane) {
+        for (const Alert &alert : m_controlPlane->activeAlerts())
+            m_activeAlerts.insert(alert.id, alert);
+    }
+    m_halosDirty = true;
+}
+
+void TopologyScene::onAlertChanged(const Alert &alert)
+{
+    if (alert.isActive())
+        m_activeAlerts.insert(alert.id, alert);
+    else
+        m_activeAlerts.remove(alert.id);
+    m_halosDirty = true;
+}
+
+void TopologyScene::updateHalos()
+{
+    m_halosDirty = false;
+    struct Mark
+    {
+        AlertSeverity severity = AlertSeverity::Unknown;
+        bool pulsing = false;
+        bool pending = true; ///< every alert there is only pending
+    };
+    QHash<QString, Mark> marks;
+    const auto mark = [&marks](EntityKind kind, const QString &id, const Alert &alert) {
+        Mark &m = marks[haloKey(kind, id)];
+        m.severity = std::max(m.severity, alert.severity);
+        m.pulsing = m.pulsing
+                    || (alert.state == AlertState::Firing && !alert.isAcknowledged() && !alert.isSilenced());
+        m.pending = m.pending && alert.state == AlertState::Pending;
+    };
+    QHash<QString, QList<const Alert *>> linkAlertsBySwitch;
+    for (const Alert &alert : std::as_const(m_activeAlerts)) {
+        if (!alert.nodeId.isEmpty()) {
+            mark(EntityKind::Node, alert.nodeId, alert);
+        } else if (!alert.linkId.isEmpty()) {
+            mark(EntityKind::Link, alert.linkId, alert);
+            for (const QString &sw : alert.switchIds)
+                linkAlertsBySwitch[sw].append(&alert);
+        } else {
+            // An alert about switches themselves (no link): every switch it names.
+            for (const QString &sw : alert.switchIds)
+                mark(EntityKind::Switch, sw, alert);
+        }
+    }
+    // A switch at the end of two or more alerting links is the likely cause (a degraded switch
+    // slows every link through it): mark it too.
+    for (auto it = linkAlertsBySwitch.cbegin(); it != linkAlertsBySwitch.cend(); ++it) {
+        QSet<QString> links;
+        for (const Alert *alert : it.value())
+            links.insert(alert->linkId);
+        if (links.size() < 2)
+            continue;
+        for (const Alert *alert : it.value())
+            mark(EntityKind::Switch, it.key(), *alert);
+    }
+
+    for (auto it = m_halos.begin(); it != m_halos.end();) {
+        if (!marks.contains(it.key())) {
+            delete it.value();
+            it = m_halos.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    bool anyPulsing = false;
+    for (auto it = marks.cbegin(); it != marks.cend(); ++it) {
+        const qsizetype colon = it.key().indexOf(QLatin1Char(':'));
+        const auto kind = EntityKind(it.key().left(colon).toInt());
+        const QString id = it.key().mid(colon + 1);
+        QRectF rect;
+        qreal radius = 4;
+        const LinkItem *link = nullptr;
+        if (kind == EntityKind::Node) {
+            rect = nodeRect(id);
+        } else if (kind == EntityKind::Switch) {
+            if (const SwitchItem *sw = m_switches.value(id))
+                rect = QRectF(sw->pos() - QPointF(SwitchWidth / 2, SwitchHeight / 2), QSizeF(SwitchWidth, SwitchHeight));
+            radius = 5;
+        } else if (kind == EntityKind::Link) {
+            link = m_links.value(id);
+            if (link && !link->isVisible())
+                link = nullptr;
+        }
+        AnomalyHaloItem *halo = m_halos.value(it.key());
+        if (rect.isEmpty() && !link) {
+            // Not on the canvas (yet): nothing to draw around.
+            if (halo) {
+                m_halos.remove(it.key());
+                delete halo;
+            }
+            continue;
+        }
+        if (!halo) {
+            halo = new AnomalyHaloItem;
+            halo->setColours(&m_colours);
+            addItem(halo);
+            m_halos.insert(it.key(), halo);
+        }
+        if (link) {
+            halo->setLine(link->endA(), link->endB());
+            halo->setZValue(1.5); // under the link itself
+        } else {
+            halo->setRect(rect, radius);
+            halo->setZValue(kind == EntityKind::Switch ? 2.5 : 1.0); // around the switch, over links
+        }
+        halo->setSeverity(it->severity);
+        halo->setPulsing(it->pulsing);
+        halo->setPending(it->pending);
+        anyPulsing = anyPulsing || it->pulsing;
+    }
+    if (anyPulsing && !m_pulseTimer.isActive())
+        m_pulseTimer.start();
+    else if (!anyPulsing)
+        m_pulseTimer.stop();
+}
+
+void TopologyScene::pulse()
+{
+    const qint64 period = std::chrono::milliseconds(PulsePeriod).count();
+    const qreal phase = qreal(QDateTime::currentMSecsSinceEpoch() % period) / qreal(period);
+    for (AnomalyHaloItem *halo : std::as_const(m_halos)) {
+        if (halo->isPulsing())
+            halo->setPhase(phase);
+    }
+}
+
+AlertSeverity TopologyScene::anomalySeverity(EntityKind kind, const QString &id) const
+{
+    const AnomalyHaloItem *halo = m_halos.value(haloKey(kind, id));
+    return halo ? halo->severity() : AlertSeverity::Unknown;
+}
+
+bool TopologyScene::isAnomalyPulsing(EntityKind kind, const QString &id) const
+{
+    const AnomalyHaloItem *halo = m_halos.value(haloKey(kind, id));
+    return halo && halo->isPulsing();
 }
 
 void TopologyScene::applyFrame()
@@ -358,13 +533,15 @@ void TopologyScene::applyFrame()
         }
         m_pendingCpu.clear();
     }
-    if (!m_pendingLatencyMs.isEmpty()) {
-        for (auto it = m_pendingLatencyMs.cbegin(); it != m_pendingLatencyMs.cend(); ++it) {
+    if (!m_pendingLatency.isEmpty()) {
+        for (auto it = m_pendingLatency.cbegin(); it != m_pendingLatency.cend(); ++it) {
             if (LinkItem *link = m_links.value(it.key()))
-                link->setLatencyMs(it.value());
+                link->setLatency(it->ms, it->source);
         }
-        m_pendingLatencyMs.clear();
+        m_pendingLatency.clear();
     }
+    if (m_halosDirty)
+        updateHalos();
 }
 
 void TopologyScene::updateSiteSummaries()
@@ -556,6 +733,7 @@ QPointF TopologyScene::endpointPosition(const QString &id, bool *isBackbone) con
 
 void TopologyScene::positionLinks()
 {
+    m_halosDirty = true;
     for (LinkItem *link : std::as_const(m_links)) {
         bool aBackbone = false;
         bool bBackbone = false;
@@ -705,6 +883,12 @@ double TopologyScene::linkLatencyMs(const QString &linkId) const
 {
     const LinkItem *link = m_links.value(linkId);
     return link ? link->latencyMs() : -1.0;
+}
+
+LatencySource TopologyScene::linkLatencySource(const QString &linkId) const
+{
+    const LinkItem *link = m_links.value(linkId);
+    return link ? link->latencySource() : LatencySource::Unknown;
 }
 
 QRectF TopologyScene::nodeRect(const QString &nodeId) const

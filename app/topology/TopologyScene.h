@@ -1,5 +1,6 @@
 #pragma once
 
+#include "anomaly/Alert.h"
 #include "model/Inventory.h"
 #include "telemetry/Series.h"
 #include "topology/TopologyItems.h"
@@ -18,12 +19,15 @@ namespace Continuo::Gui {
 
 /// The continuum canvas: sites with their node grids, the switch fabric and its links.
 /// Follows the control plane's inventory incrementally and paints live CPU and link latency
-/// at a fixed frame rate.
+/// (measured or estimated) at a fixed frame rate, and halos where active alerts are.
 class TopologyScene : public QGraphicsScene
 {
     Q_OBJECT
 public:
     static constexpr auto FrameInterval = std::chrono::milliseconds(200); // 5 Hz
+    /// Halos of firing alerts pulse at this rate while any exists.
+    static constexpr auto PulseInterval = std::chrono::milliseconds(80);
+    static constexpr auto PulsePeriod = std::chrono::milliseconds(1600);
 
     explicit TopologyScene(QObject *parent = nullptr);
     ~TopologyScene() override;
@@ -48,6 +52,13 @@ public:
     double nodeCpu(const QString &nodeId) const;
     /// Live latency (ms) last painted for a link; negative if none.
     double linkLatencyMs(const QString &linkId) const;
+    /// Whether that latency was measured or estimated (Unknown without data).
+    LatencySource linkLatencySource(const QString &linkId) const;
+    /// Severity of the halo on a node, link or switch; Unknown when nothing is wrong there.
+    AlertSeverity anomalySeverity(EntityKind kind, const QString &id) const;
+    /// Whether that halo pulses (a firing alert nobody acknowledged or silenced).
+    bool isAnomalyPulsing(EntityKind kind, const QString &id) const;
+    int haloCount() const { return int(m_halos.size()); }
     /// Scene rectangle of a node tile (empty if unknown).
     QRectF nodeRect(const QString &nodeId) const;
     QRectF switchRect(const QString &switchId) const;
@@ -77,6 +88,10 @@ private:
     void rebuild();
     void applyDeltas(const QList<InventoryDelta> &deltas);
     void onSamples(int subscriptionId, const QList<SeriesBatch> &batches);
+    void onAlertChanged(const Alert &alert);
+    void reloadAlerts();
+    void updateHalos();
+    void pulse();
     void relayout();
     void updateSiteSummaries();
     void positionLinks();
@@ -97,8 +112,18 @@ private:
     QHash<QString, LinkItem *> m_links;
     QHash<QString, NodeLocation> m_nodeIndex;
     QHash<QString, float> m_pendingCpu;
-    QHash<QString, double> m_pendingLatencyMs;
+    struct LatencyValue
+    {
+        double ms = -1.0;
+        LatencySource source = LatencySource::Unknown;
+    };
+    QHash<QString, LatencyValue> m_pendingLatency;
+    QHash<QString, qint64> m_lastMeasuredMs; ///< sample time of each link's newest measurement
+    QHash<QString, Alert> m_activeAlerts;    ///< by alert id
+    QHash<QString, AnomalyHaloItem *> m_halos; ///< by "kind:id"
     QTimer m_frameTimer;
+    QTimer m_pulseTimer;
+    bool m_halosDirty = false;
     bool m_layoutDirty = false;
     bool m_summariesDirty = false;
     int m_cpuSubscription = 0;

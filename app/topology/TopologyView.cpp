@@ -99,12 +99,17 @@ QFont TopologyLegend::legendFont() const
     return f;
 }
 
-QList<std::pair<QString, QList<std::pair<QColor, QString>>>> TopologyLegend::entries() const
+QList<std::pair<QString, QList<TopologyLegend::Item>>> TopologyLegend::entries() const
 {
     const CanvasColours &c = m_scene->colours();
     return {
         {tr("Node CPU"), {{c.good, tr("< 50 %")}, {c.warning, tr("50–90 %")}, {c.critical, tr("> 90 %")}, {c.tileNoData, tr("no data")}}},
-        {tr("Link latency"), {{c.good, tr("≤ 1.5× nominal")}, {c.warning, tr("≤ 3×")}, {c.critical, tr("> 3×")}, {c.linkNoData, tr("no data")}}},
+        {tr("Link latency"),
+         {{c.good, tr("≤ 1.5× nominal")},
+          {c.warning, tr("≤ 3×")},
+          {c.critical, tr("> 3×")},
+          {c.linkNoData, tr("no data")},
+          {c.mutedText, tr("estimated"), true}}},
     };
 }
 
@@ -114,8 +119,11 @@ QSize TopologyLegend::sizeHint() const
     int width = 8;
     for (const auto &[title, items] : entries()) {
         width += metrics.horizontalAdvance(title) + 10;
-        for (const auto &item : items)
-            width += 16 + metrics.horizontalAdvance(item.second) + 12;
+        for (const Item &item : items) {
+            QFont labelFont = legendFont();
+            labelFont.setItalic(item.dashed);
+            width += 16 + QFontMetrics(labelFont).horizontalAdvance(item.label) + 12;
+        }
         width += 14;
     }
     return QSize(width, metrics.height() + 8);
@@ -140,15 +148,26 @@ void TopologyLegend::paintEvent(QPaintEvent *)
         painter.drawText(QRect(x, 0, boldMetrics.horizontalAdvance(title) + 2, h), Qt::AlignVCenter, title);
         x += boldMetrics.horizontalAdvance(title) + 10;
         painter.setFont(font);
-        for (const auto &[colour, label] : items) {
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(colour);
-            painter.drawRoundedRect(QRectF(x, (h - 10) / 2.0, 12, 10), 2, 2);
+        for (const Item &item : items) {
+            if (item.dashed) {
+                QPen pen(item.colour, 2.0, Qt::SolidLine, Qt::FlatCap);
+                pen.setDashPattern({2.0, 1.5});
+                painter.setPen(pen);
+                painter.drawLine(QPointF(x, h / 2.0), QPointF(x + 12, h / 2.0));
+            } else {
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(item.colour);
+                painter.drawRoundedRect(QRectF(x, (h - 10) / 2.0, 12, 10), 2, 2);
+            }
             x += 16;
+            QFont labelFont = font;
+            labelFont.setItalic(item.dashed);
+            painter.setFont(labelFont);
             painter.setPen(muted);
-            painter.drawText(QRect(x, 0, metrics.horizontalAdvance(label) + 2, h), Qt::AlignVCenter, label);
-            x += metrics.horizontalAdvance(label) + 12;
+            painter.drawText(QRect(x, 0, QFontMetrics(labelFont).horizontalAdvance(item.label) + 2, h), Qt::AlignVCenter, item.label);
+            x += QFontMetrics(labelFont).horizontalAdvance(item.label) + 12;
         }
+        painter.setFont(font);
         x += 14;
     }
 }

@@ -19,8 +19,14 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    struct Item
+    {
+        QColor colour;
+        QString label;
+        bool dashed = false; ///< a dashed line instead of a swatch
+    };
     QFont legendFont() const;
-    QList<std::pair<QString, QList<std::pair<QColor, QString>>>> entries() const;
+    QList<std::pair<QString, QList<Item>>> entries() const;
     TopologyScene *m_scene;
 };
 

@@ -1,5 +1,7 @@
 #include "widgets/InspectorPane.h"
 
+#include "topology/LinkLatency.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -91,6 +93,11 @@ InspectorPane::InspectorPane(QWidget *parent)
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(true);
     m_tree->setTextElideMode(Qt::ElideMiddle);
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        const QString key = item->data(0, KeyRole).toString();
+        if (key.startsWith(QLatin1String("series:")))
+            Q_EMIT seriesActivated(m_series.value(key.mid(7)));
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -103,6 +110,7 @@ InspectorPane::InspectorPane(QWidget *parent)
 void InspectorPane::begin(const QString &title, const QString &subtitle, const QString &badge, const QColor &badgeColour)
 {
     m_tree->clear();
+    m_series.clear();
     m_title->setText(title);
     m_subtitle->setText(subtitle);
     m_subtitle->setVisible(!subtitle.isEmpty());
@@ -265,6 +273,36 @@ void InspectorPane::showLink(const Link &link, const Inventory &inventory)
     auto *live = group(tr("Live"));
     row(live, QStringLiteral("latency"), tr("Latency"), QString());
     finish();
+}
+
+void InspectorPane::setLatencySeries(const QList<SeriesBatch> &series)
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        if (m_tree->topLevelItem(g)->data(0, KeyRole).toString() == QLatin1String("group:latencySeries")) {
+            delete m_tree->takeTopLevelItem(g);
+            break;
+        }
+    }
+    m_series.clear();
+    if (series.isEmpty())
+        return;
+    auto *parent = group(tr("Latency series"));
+    parent->setData(0, KeyRole, QStringLiteral("group:latencySeries"));
+    for (const SeriesBatch &batch : series) {
+        const QString key = batch.key();
+        m_series.insert(key, batch);
+        const bool estimated = LinkLatency::sourceOf(batch.labels) == LatencySource::Estimated;
+        QTreeWidgetItem *item = row(parent, QStringLiteral("series:") + key, batch.metric,
+                                    estimated ? tr("estimated") : tr("measured"));
+        item->setToolTip(0, tr("%1\nDouble-click to chart it").arg(key));
+        if (estimated) {
+            item->setToolTip(1, tr("Estimated by network tomography from end-to-end paths: nothing measures this link"));
+            QFont font = item->font(1);
+            font.setItalic(true);
+            item->setFont(1, font);
+        }
+    }
+    parent->setExpanded(true);
 }
 
 void InspectorPane::setLiveValue(const QString &key, const QString &text)

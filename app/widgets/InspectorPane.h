@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Inventory.h"
+#include "telemetry/Series.h"
 
 #include <QWidget>
 
@@ -27,10 +28,17 @@ public:
 
     /// Update a live row ("latency", "cpu", "memory") without rebuilding the tree.
     void setLiveValue(const QString &key, const QString &text);
+    /// List the shown link's latency series (measured, or estimated by tomography); their
+    /// rows are keyed "series:<series key>" and open in a chart on double-click.
+    void setLatencySeries(const QList<SeriesBatch> &series);
 
     /// Value shown for a property key ("id", "kind", "site", "state", "latency", ...).
     QString value(const QString &key) const;
     QString title() const;
+
+Q_SIGNALS:
+    /// The operator double-clicked a series row.
+    void seriesActivated(const Continuo::SeriesBatch &series);
 
 private:
     void begin(const QString &title, const QString &subtitle, const QString &badge, const QColor &badgeColour);
@@ -42,6 +50,7 @@ private:
     QLabel *m_subtitle;
     QLabel *m_badge;
     QTreeWidget *m_tree;
+    QHash<QString, SeriesBatch> m_series; ///< by series key, for the rows listing them
 };
 
 } // namespace Continuo::Gui

@@ -69,6 +69,21 @@ QColor CanvasColours::utilisationColour(double utilisation) const
     return critical;
 }
 
+QColor CanvasColours::alertColour(AlertSeverity severity) const
+{
+    switch (severity) {
+    case AlertSeverity::Critical:
+        return critical;
+    case AlertSeverity::Warning:
+        return warning;
+    case AlertSeverity::Info:
+        return info;
+    case AlertSeverity::Unknown:
+        break;
+    }
+    return mutedText;
+}
+
 QPalette Theme::palette(ThemeKind kind)
 {
     QPalette p;
@@ -141,6 +156,7 @@ CanvasColours Theme::canvasColours(ThemeKind kind)
         c.good = QColor(0x2d, 0xa4, 0x4e);
         c.warning = QColor(0xe3, 0x9b, 0x0c);
         c.critical = QColor(0xd7, 0x3a, 0x49);
+        c.info = QColor(0x1f, 0x8e, 0xbf);
         c.linkNoData = QColor(0xaf, 0xb8, 0xc1);
         c.selection = QColor(0x1f, 0x6f, 0xeb);
         c.switchFill = QColor(0xea, 0xee, 0xf2);
@@ -166,6 +182,7 @@ CanvasColours Theme::canvasColours(ThemeKind kind)
     c.good = QColor(0x3f, 0xb9, 0x50);
     c.warning = QColor(0xe3, 0xa4, 0x1a);
     c.critical = QColor(0xf8, 0x51, 0x49);
+    c.info = QColor(0x4c, 0xb8, 0xe6);
     c.linkNoData = QColor(0x5c, 0x63, 0x6c);
     c.selection = QColor(0x58, 0xa6, 0xff);
     c.switchFill = QColor(0x2a, 0x30, 0x38);

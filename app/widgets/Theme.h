@@ -1,5 +1,6 @@
 #pragma once
 
+#include "anomaly/Alert.h"
 #include "model/Enums.h"
 
 #include <QColor>
@@ -32,6 +33,7 @@ struct CanvasColours
     QColor good;
     QColor warning;
     QColor critical;
+    QColor info; ///< Informational alerts.
     QColor linkNoData;
     QColor selection;
     QColor switchFill;
@@ -44,6 +46,8 @@ struct CanvasColours
     QColor siteAccent(SiteKind kind) const;
     /// Green -> amber -> red over 0..1 utilisation.
     QColor utilisationColour(double utilisation) const;
+    /// Halo, bar and badge colour of an alert of this severity.
+    QColor alertColour(AlertSeverity severity) const;
 };
 
 class Theme

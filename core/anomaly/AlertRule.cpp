@@ -1,6 +1,8 @@
 #include "anomaly/AlertRule.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <cmath>
 
@@ -293,7 +295,7 @@ Result<AlertRule> AlertRule::parse(const QString &id, const QString &expression)
         if (!matcher)
             return makeError(u"bad selector '%1': %2"_s.arg(selector, matcher.error()));
         rule.kind = AlertRuleKind::NodeAnomaly;
-        rule.matcher = SeriesMatcher{QString(), matcher->labels};
+        rule.matcher = SeriesMatcher{QString(), matcher->labels, matcher->conditions};
     } else {
         auto matcher = SeriesMatcher::parse(selector);
         if (!matcher)
@@ -382,7 +384,7 @@ QString AlertRule::expression() const
         selector = AnomalyFunction + u'(' + matcher.toString() + u')';
         break;
     case AlertRuleKind::NodeAnomaly:
-        selector = seriesKey(NodeAnomalySelector, matcher.labels);
+        selector = SeriesMatcher{NodeAnomalySelector, matcher.labels, matcher.conditions}.toString();
         break;
     case AlertRuleKind::Threshold:
     case AlertRuleKind::Unknown:
@@ -518,6 +520,73 @@ QString AlertRule::groupKeyFor(const Labels &labels, const QString &seriesKey) c
         break;
     }
     return "series:"_L1 + seriesKey;
+}
+
+Result<void> validateAlertRules(const QList<AlertRule> &rules)
+{
+    QSet<QString> ids;
+    for (const AlertRule &rule : rules) {
+        if (auto valid = rule.validate(); !valid)
+            return valid;
+        if (ids.contains(rule.id))
+            return makeError(u"two rules have the id %1"_s.arg(rule.id));
+        ids.insert(rule.id);
+    }
+    return {};
+}
+
+QJsonObject toJson(const AlertRule &rule)
+{
+    QJsonArray remediations;
+    for (const RemediationSpec &spec : rule.remediations) {
+        remediations.append(QJsonObject{{u"kind"_s, toString(spec.kind)},
+                                        {u"eventType"_s, spec.eventType},
+                                        {u"sampleIntervalMs"_s, qint64(spec.sampleInterval.count())},
+                                        {u"durationMs"_s, qint64(spec.duration.count())}});
+    }
+    return {{u"id"_s, rule.id},
+            {u"expression"_s, rule.expression()},
+            {u"description"_s, rule.description},
+            {u"severity"_s, toString(rule.severity)},
+            {u"grouping"_s, rule.grouping == AlertGrouping::Unknown ? QString()
+                                                                    : toString(rule.grouping)},
+            {u"remediations"_s, remediations}};
+}
+
+Result<AlertRule> alertRuleFromJson(const QJsonObject &object)
+{
+    const QString id = object.value("id"_L1).toString();
+    if (id.isEmpty())
+        return makeError(u"a stored rule has no id"_s);
+    auto rule = AlertRule::parse(id, object.value("expression"_L1).toString());
+    if (!rule)
+        return makeError(u"rule %1: %2"_s.arg(id, rule.error()));
+    rule->description = object.value("description"_L1).toString();
+    const QString severity = object.value("severity"_L1).toString();
+    rule->severity = alertSeverityFromString(severity);
+    if (rule->severity == AlertSeverity::Unknown)
+        return makeError(u"rule %1 has an unknown severity '%2'"_s.arg(id, severity));
+    const QString grouping = object.value("grouping"_L1).toString();
+    rule->grouping = alertGroupingFromString(grouping);
+    if (rule->grouping == AlertGrouping::Unknown && !grouping.isEmpty())
+        return makeError(u"rule %1 has an unknown grouping '%2'"_s.arg(id, grouping));
+    for (const QJsonValue &value : object.value("remediations"_L1).toArray()) {
+        const QJsonObject remediation = value.toObject();
+        RemediationSpec spec;
+        spec.kind = remediationKindFromString(remediation.value("kind"_L1).toString());
+        if (remediation.contains("eventType"_L1))
+            spec.eventType = remediation.value("eventType"_L1).toString();
+        if (remediation.contains("sampleIntervalMs"_L1))
+            spec.sampleInterval = std::chrono::milliseconds(
+                remediation.value("sampleIntervalMs"_L1).toInteger());
+        if (remediation.contains("durationMs"_L1))
+            spec.duration =
+                std::chrono::milliseconds(remediation.value("durationMs"_L1).toInteger());
+        rule->remediations.append(spec);
+    }
+    if (auto valid = rule->validate(); !valid)
+        return makeError(valid.error());
+    return rule;
 }
 
 } // namespace Continuo

@@ -5,6 +5,7 @@
 #include "telemetry/Series.h"
 #include "util/Result.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -147,6 +148,17 @@ struct CONTINUO_CORE_EXPORT AlertRule
         return kind == AlertRuleKind::SeriesAnomaly || kind == AlertRuleKind::NodeAnomaly;
     }
 };
+
+/// Refuses what AlertManager::setRules() refuses, without changing anything: invalid rules and
+/// two rules with one id. The error names the rule.
+CONTINUO_CORE_EXPORT Result<void> validateAlertRules(const QList<AlertRule> &rules);
+
+/// The JSON form rules are stored in: `id`, `expression` (the text form), `description`,
+/// `severity`, `grouping` and `remediations` ([{kind, eventType, sampleIntervalMs, durationMs}]).
+CONTINUO_CORE_EXPORT QJsonObject toJson(const AlertRule &rule);
+/// Reads toJson()'s form back; the expression is parsed again, so a rule this build cannot
+/// read is refused with an error that names it.
+CONTINUO_CORE_EXPORT Result<AlertRule> alertRuleFromJson(const QJsonObject &object);
 
 /// Parse a duration (`500ms`, `10s`, `2m`, `1h`, `1d`, `1m30s`, `0`).
 CONTINUO_CORE_EXPORT Result<std::chrono::milliseconds> parseDuration(const QString &text);

@@ -10,6 +10,7 @@
 #include "telemetry/TelemetryHub.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QUuid>
 
 #include <algorithm>
@@ -194,6 +195,22 @@ Result<void> AnomalyEngine::start()
     IStateStore *store = m_engine->store();
     m_alerts->setStore(store);
     if (store && store->isOpen()) {
+        // Rules first: alerts restored next belong to the rules in force.
+        auto stored = store->latestAlertRules();
+        if (!stored) {
+            qCWarning(lcAnomaly).noquote()
+                << "keeping the default alert rules: the stored ones cannot be read:"
+                << stored.error();
+        } else if (stored->has_value()) {
+            const AlertRuleSet &set = stored->value();
+            if (auto installed = setRules(set.rules); !installed)
+                qCWarning(lcAnomaly).noquote() << "keeping the default alert rules: stored set"
+                                               << set.revision << "is refused:" << installed.error();
+            else
+                qCInfo(lcAnomaly).noquote() << "restored" << set.rules.size()
+                                            << "alert rules (set" << set.revision << "by"
+                                            << set.createdBy << ")";
+        }
         const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
         auto active = store->activeAlerts();
         if (!active)
@@ -233,6 +250,32 @@ Result<void> AnomalyEngine::setRules(const QList<AlertRule> &rules)
     if (auto installed = m_alerts->setRules(rules); !installed)
         return installed;
     ++m_rulesGeneration;
+    return {};
+}
+
+Result<void> AnomalyEngine::setRules(const QList<AlertRule> &rules, const QString &actor)
+{
+    if (actor.trimmed().isEmpty())
+        return makeError(tr("changing the alert rules needs to say who"));
+    if (auto valid = validateAlertRules(rules); !valid)
+        return valid;
+    IStateStore *store = m_engine->store();
+    if (!store || !store->isOpen())
+        return makeError(tr("the alert rules cannot be stored: the state store is not open"));
+    QJsonArray ids;
+    for (const AlertRule &rule : rules)
+        ids.append(rule.id);
+    auto audited = m_engine->recordAudit(actor, u"alert.rules.set"_s, u"alert-rules"_s,
+                                         {{u"rules"_s, ids}, {u"count"_s, int(rules.size())}});
+    if (!audited)
+        return makeError(tr("cannot record the action in the audit log: %1").arg(audited.error()));
+    auto stored = store->appendAlertRules(rules, actor);
+    if (!stored)
+        return makeError(stored.error());
+    if (auto installed = setRules(rules); !installed)
+        return installed; // not reached: validated above
+    qCInfo(lcAnomaly).noquote() << actor << "set" << rules.size() << "alert rules (set"
+                                << stored->revision << ")";
     return {};
 }
 

@@ -48,16 +48,22 @@ public:
     explicit AnomalyEngine(Engine *engine, QObject *parent = nullptr);
     ~AnomalyEngine() override;
 
-    /// Restore active alerts and silences from the engine's store and start following the
-    /// engine's telemetry and inventory.
+    /// Restore the operator's alert rules (the defaults when none were stored), active alerts
+    /// and silences from the engine's store and start following the engine's telemetry and
+    /// inventory.
     Result<void> start();
     /// Stop following telemetry (what was processed stays).
     void stop();
     bool isRunning() const { return m_running; }
 
     AlertManager *alertManager() const { return m_alerts; }
-    /// Replace the rules (validated as a whole). Detector state of series is kept.
+    /// Replace the rules (validated as a whole). Detector state of series is kept. In memory
+    /// only: for tests and embedders that configure rules in code.
     Result<void> setRules(const QList<AlertRule> &rules);
+    /// Operator action: validate the rules as a whole, record the change in the audit log with
+    /// `actor`, store them (restored by start() from then on), then put them in force. Nothing
+    /// changes when any step fails; the error names the rule at fault.
+    Result<void> setRules(const QList<AlertRule> &rules, const QString &actor);
     QList<AlertRule> rules() const;
     /// Where RaiseTelemetryRate remediations go (null: those remediations are skipped).
     void setTelemetryRateControl(ITelemetryRateControl *control) { m_rateControl = control; }

@@ -1,5 +1,7 @@
 #include "api/ApiBroker.h"
 
+#include "anomaly/AlertManager.h"
+#include "anomaly/AnomalyEngine.h"
 #include "api/ProtoConvert.h"
 #include "engine/Engine.h"
 #include "telemetry/TelemetryHub.h"
@@ -30,6 +32,43 @@ ApiBroker::ApiBroker(Engine *engine, BrokerLimits limits, QObject *parent)
     connect(engine, &Engine::eventPublished, this, &ApiBroker::onEventPublished);
     connect(engine->telemetry(), &TelemetryHub::samplesPublished, this,
             &ApiBroker::onSamplesPublished);
+    // The AnomalyEngine is made by Engine::start() and dropped by stop(): follow the current one.
+    connect(engine, &Engine::stateChanged, this, &ApiBroker::followAlerting);
+    followAlerting();
+}
+
+void ApiBroker::followAlerting()
+{
+    AnomalyEngine *alerting = m_engine ? m_engine->anomalyEngine() : nullptr;
+    if (alerting == m_alerting.data() && (alerting || m_alertingConnections.isEmpty()))
+        return;
+    for (const auto &connection : std::as_const(m_alertingConnections))
+        disconnect(connection);
+    m_alertingConnections.clear();
+    m_alerting = alerting;
+    if (alerting) {
+        m_alertingConnections.append(
+            connect(alerting, &AnomalyEngine::alertChanged, this, &ApiBroker::onAlertChanged));
+        m_alertingConnections.append(connect(alerting->alertManager(),
+                                             &AlertManager::silenceChanged, this,
+                                             &ApiBroker::onSilenceChanged));
+    }
+    // Watchers of the previous AnomalyEngine (an engine restart) start over from what the
+    // current one has, so their mirrors hold nothing stale.
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_alertWatches.empty())
+            return;
+    }
+    auto update = std::make_shared<::continuo::v1::WatchAlertsResponse>();
+    auto *snapshot = update->mutable_snapshot();
+    if (alerting) {
+        for (const Alert &alert : alerting->activeAlerts())
+            toProto(alert, snapshot->add_alerts());
+        for (const Silence &silence : alerting->silences())
+            toProto(silence, snapshot->add_silences());
+    }
+    pushAlertUpdate(std::move(update));
 }
 
 ApiBroker::~ApiBroker()
@@ -139,6 +178,30 @@ std::shared_ptr<TelemetryWatch> ApiBroker::watchTelemetry(const QList<SeriesMatc
     return watch;
 }
 
+std::shared_ptr<AlertWatch> ApiBroker::watchAlerts()
+{
+    auto watch = std::make_shared<AlertWatch>(m_limits.alertChanges);
+    // As for the inventory: snapshot and registration in one step on the engine thread, where
+    // the changes are fanned out.
+    const bool registered = invokeOnEngine(
+        [this, watch] {
+            followAlerting();
+            std::lock_guard lock(m_mutex);
+            if (watch->finished || m_shutDown.load() || !m_alerting)
+                return;
+            watch->alertingRunning = true;
+            watch->alerts = m_alerting->activeAlerts();
+            watch->silences = m_alerting->silences();
+            m_alertWatches.push_back(watch);
+        },
+        std::chrono::seconds(10));
+    if (!registered) {
+        unwatch(watch);
+        return nullptr;
+    }
+    return watch;
+}
+
 namespace {
 template<typename W>
 void removeWatch(std::vector<std::shared_ptr<W>> &watches, const std::shared_ptr<W> &watch)
@@ -177,6 +240,16 @@ void ApiBroker::unwatch(const std::shared_ptr<TelemetryWatch> &watch)
     removeWatch(m_telemetryWatches, watch);
 }
 
+void ApiBroker::unwatch(const std::shared_ptr<AlertWatch> &watch)
+{
+    if (!watch)
+        return;
+    std::lock_guard lock(m_mutex);
+    watch->finished = true;
+    watch->queue.close();
+    removeWatch(m_alertWatches, watch);
+}
+
 void ApiBroker::shutdown()
 {
     std::lock_guard lock(m_mutex);
@@ -188,9 +261,12 @@ void ApiBroker::shutdown()
         watch->queue.close();
     for (auto &watch : m_telemetryWatches)
         watch->queue.close();
+    for (auto &watch : m_alertWatches)
+        watch->queue.close();
     m_inventoryWatches.clear();
     m_eventWatches.clear();
     m_telemetryWatches.clear();
+    m_alertWatches.clear();
     for (auto &call : m_pendingCalls) {
         std::lock_guard callLock(call->mutex);
         call->cancelled = true;
@@ -201,7 +277,8 @@ void ApiBroker::shutdown()
 int ApiBroker::watcherCount() const
 {
     std::lock_guard lock(m_mutex);
-    return int(m_inventoryWatches.size() + m_eventWatches.size() + m_telemetryWatches.size());
+    return int(m_inventoryWatches.size() + m_eventWatches.size() + m_telemetryWatches.size()
+               + m_alertWatches.size());
 }
 
 template<typename W, typename Item>
@@ -280,6 +357,36 @@ void ApiBroker::onSamplesPublished(const QList<SeriesBatch> &batches)
                            return true;
                        }),
         m_telemetryWatches.end());
+}
+
+void ApiBroker::pushAlertUpdate(std::shared_ptr<const ::continuo::v1::WatchAlertsResponse> update)
+{
+    std::lock_guard lock(m_mutex);
+    fanOut(m_alertWatches, update, "alert");
+}
+
+void ApiBroker::onAlertChanged(const Alert &alert)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_alertWatches.empty())
+            return;
+    }
+    auto update = std::make_shared<::continuo::v1::WatchAlertsResponse>();
+    toProto(alert, update->mutable_alert());
+    pushAlertUpdate(std::move(update));
+}
+
+void ApiBroker::onSilenceChanged(const Silence &silence)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_alertWatches.empty())
+            return;
+    }
+    auto update = std::make_shared<::continuo::v1::WatchAlertsResponse>();
+    toProto(silence, update->mutable_silence());
+    pushAlertUpdate(std::move(update));
 }
 
 } // namespace Continuo::Api

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "anomaly/Alert.h"
 #include "continuo_core_export.h"
 #include "model/Event.h"
 #include "model/Inventory.h"
@@ -22,6 +23,7 @@
 #include <vector>
 
 namespace Continuo {
+class AnomalyEngine;
 class Engine;
 }
 
@@ -116,12 +118,25 @@ struct TelemetryWatch
     StreamQueue<std::shared_ptr<const ::continuo::v1::SampleBatch>> queue;
 };
 
+/// One WatchAlerts stream: the active alerts and silences taken together with the
+/// subscription, then every alert and silence change.
+struct AlertWatch
+{
+    explicit AlertWatch(std::size_t capacity) : queue(capacity) {}
+    bool finished = false;   ///< Guarded by the broker's mutex.
+    bool alertingRunning = false; ///< Written on the engine thread before the watch is handed out.
+    QList<Alert> alerts;     ///< Snapshot, oldest first.
+    QList<Silence> silences; ///< Snapshot, oldest first.
+    StreamQueue<std::shared_ptr<const ::continuo::v1::WatchAlertsResponse>> queue;
+};
+
 /// Queue capacities per stream.
 struct BrokerLimits
 {
     std::size_t inventoryBatches = 1024;
     std::size_t events = 16384;
     std::size_t telemetryFrames = 256;
+    std::size_t alertChanges = 4096;
 };
 
 /// Mutex-guarded facade between gRPC handler threads and the engine. Lives on the engine's
@@ -158,9 +173,13 @@ public:
     std::shared_ptr<EventWatch> watchEvents(const QString &typePrefix,
                                             std::optional<qint64> historyAfterSequence);
     std::shared_ptr<TelemetryWatch> watchTelemetry(const QList<SeriesMatcher> &matchers);
+    /// Active alerts and silences are taken with the subscription; `alertingRunning` says
+    /// whether the engine has alerting at all (the watch is not registered when not).
+    std::shared_ptr<AlertWatch> watchAlerts();
     void unwatch(const std::shared_ptr<InventoryWatch> &watch);
     void unwatch(const std::shared_ptr<EventWatch> &watch);
     void unwatch(const std::shared_ptr<TelemetryWatch> &watch);
+    void unwatch(const std::shared_ptr<AlertWatch> &watch);
 
     /// Thread-safe. Close every queue and refuse new work; waiting handlers return at once.
     void shutdown();
@@ -176,6 +195,11 @@ private:
     void onInventoryChanged(const QList<InventoryDelta> &deltas);
     void onEventPublished(const Event &event);
     void onSamplesPublished(const QList<SeriesBatch> &batches);
+    /// Follows the engine's current AnomalyEngine (a new one after every engine start).
+    void followAlerting();
+    void onAlertChanged(const Alert &alert);
+    void onSilenceChanged(const Silence &silence);
+    void pushAlertUpdate(std::shared_ptr<const ::continuo::v1::WatchAlertsResponse> update);
 
     struct PendingCall;
 
@@ -186,6 +210,9 @@ private:
     std::vector<std::shared_ptr<InventoryWatch>> m_inventoryWatches;
     std::vector<std::shared_ptr<EventWatch>> m_eventWatches;
     std::vector<std::shared_ptr<TelemetryWatch>> m_telemetryWatches;
+    std::vector<std::shared_ptr<AlertWatch>> m_alertWatches;
+    QPointer<AnomalyEngine> m_alerting; ///< Engine thread only.
+    QList<QMetaObject::Connection> m_alertingConnections; ///< Engine thread only.
     std::vector<std::shared_ptr<PendingCall>> m_pendingCalls;
 };
 

@@ -2,8 +2,10 @@
 
 #include "ContinuoVersion.h"
 #include "api/FederationAgent.h"
+#include "api/GrpcCallMetrics.h"
 #include "api/GrpcServer.h"
 #include "engine/Engine.h"
+#include "telemetry/ActiveProber.h"
 #include "telemetry/MetricsExporter.h"
 #include "telemetry/PrometheusScraper.h"
 #include "util/Logging.h"
@@ -48,6 +50,32 @@ void printError(const QString &message)
 {
     std::fprintf(stderr, "continuo: %s\n", message.toLocal8Bit().constData());
     std::fflush(stderr);
+}
+
+/// `--probe KIND://ADDRESS[@SECONDS]`: a trailing `@` and a number is the interval (default
+/// 15 s); the timeout is 5 s or the interval if shorter.
+Result<ProbeTarget> parseProbeOption(const QString &value)
+{
+    QString address = value;
+    std::optional<double> seconds;
+    const qsizetype at = value.lastIndexOf(QLatin1Char('@'));
+    if (at > 0) {
+        bool ok = false;
+        const double parsed = value.mid(at + 1).toDouble(&ok);
+        if (ok) {
+            if (parsed < 0.1 || parsed > 86400)
+                return makeError(QStringLiteral("--probe %1: the interval wants seconds between 0.1 and 86400").arg(value));
+            seconds = parsed;
+            address = value.left(at);
+        }
+    }
+    auto target = ProbeTarget::fromUrl(address);
+    if (!target)
+        return makeError(QStringLiteral("--probe %1: %2").arg(value, target.error()));
+    if (seconds)
+        target->interval = std::chrono::milliseconds(qRound64(*seconds * 1000));
+    target->timeout = std::min(target->timeout, target->interval);
+    return target;
 }
 
 } // namespace
@@ -98,6 +126,16 @@ int runDaemon(int argc, char *argv[])
                                      "(repeatable; default interval 15 s, e.g. "
                                      "http://127.0.0.1:9100/metrics@5)."),
                       QStringLiteral("URL[@SECONDS]")});
+    parser.addOption({QStringLiteral("probe"),
+                      QStringLiteral("Probe a target actively into the telemetry store (repeatable; "
+                                     "blackbox-exporter series probe_success, probe_duration_seconds, ...; "
+                                     "default interval 15 s): icmp://HOST, tcp://HOST:PORT, http(s)://URL, "
+                                     "dns://SERVER[:PORT]/NAME[?type=AAAA], e.g. icmp://10.0.0.2@1."),
+                      QStringLiteral("KIND://ADDRESS[@SECONDS]")});
+    parser.addOption({QStringLiteral("site"),
+                      QStringLiteral("As an agent: the inventory site this daemon stands in when agents "
+                                     "measure the latency between sites (default: the agent id)."),
+                      QStringLiteral("SITE")});
     parser.process(app); // exits 0 for --help/--version, 1 for unknown options
 
     const QString listen = parser.value(QStringLiteral("listen"));
@@ -139,6 +177,15 @@ int runDaemon(int argc, char *argv[])
         target.job = QStringLiteral("scrape");
         scrapeTargets.append(target);
     }
+    QList<ProbeTarget> probeTargets;
+    for (const QString &value : parser.values(QStringLiteral("probe"))) {
+        auto target = parseProbeOption(value);
+        if (!target) {
+            printError(target.error());
+            return 2;
+        }
+        probeTargets.append(*target);
+    }
     std::optional<std::pair<QString, int>> metricsAddress;
     if (parser.isSet(QStringLiteral("metrics-listen"))) {
         auto hostPort = parseHostPort(parser.value(QStringLiteral("metrics-listen")));
@@ -154,6 +201,7 @@ int runDaemon(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("central"))) {
         agentOptions.centralAddress = parser.value(QStringLiteral("central"));
         agentOptions.agentId = parser.value(QStringLiteral("agent-id"));
+        agentOptions.siteId = parser.value(QStringLiteral("site"));
         bool intervalOk = false;
         const double seconds = parser.value(QStringLiteral("forward-interval")).toDouble(&intervalOk);
         if (!intervalOk || seconds < 0.1 || seconds > 86400) {
@@ -166,8 +214,9 @@ int runDaemon(int argc, char *argv[])
             printError(QStringLiteral("--central wants HOST:PORT, not \"%1\"").arg(agentOptions.centralAddress));
             return 2;
         }
-    } else if (parser.isSet(QStringLiteral("agent-id")) || parser.isSet(QStringLiteral("forward-interval"))) {
-        printError(QStringLiteral("--agent-id and --forward-interval need --central HOST:PORT"));
+    } else if (parser.isSet(QStringLiteral("agent-id")) || parser.isSet(QStringLiteral("forward-interval"))
+               || parser.isSet(QStringLiteral("site"))) {
+        printError(QStringLiteral("--agent-id, --forward-interval and --site need --central HOST:PORT"));
         return 2;
     }
 
@@ -204,6 +253,7 @@ int runDaemon(int argc, char *argv[])
     if (metricsAddress) {
         exporter.addProcessMetrics();
         exporter.addTelemetryHubMetrics(engine.telemetry());
+        GrpcCallMetrics::exportTo(server.callMetrics(), exporter);
         auto bound = exporter.listen(QHostAddress(metricsAddress->first), quint16(metricsAddress->second));
         if (!bound) {
             printError(QStringLiteral("cannot serve /metrics: %1").arg(bound.error()));
@@ -224,9 +274,21 @@ int runDaemon(int argc, char *argv[])
     }
     if (!scrapeTargets.isEmpty())
         scraper.start();
+    ActiveProber prober(engine.pluginHost());
+    for (const ProbeTarget &target : std::as_const(probeTargets)) {
+        if (auto added = prober.addTarget(target); !added) {
+            printError(QStringLiteral("--probe: %1").arg(added.error()));
+            server.shutdown(std::chrono::seconds(1));
+            engine.stop();
+            return 2;
+        }
+    }
+    if (!probeTargets.isEmpty())
+        prober.start();
 
     std::unique_ptr<FederationAgent> agent;
     if (!agentOptions.centralAddress.isEmpty()) {
+        agentOptions.probeAddress = server.address(); // other agents measure the latency to it here
         agent = std::make_unique<FederationAgent>(&engine, agentOptions);
         if (auto started = agent->start(); !started) {
             printError(started.error());
@@ -249,6 +311,7 @@ int runDaemon(int argc, char *argv[])
         if (agent)
             agent->stop();
         scraper.stop();
+        prober.stop();
         exporter.close();
         server.shutdown(std::chrono::seconds(2));
         engine.stop();
@@ -260,6 +323,7 @@ int runDaemon(int argc, char *argv[])
 
     const int code = QCoreApplication::exec();
     agent.reset();
+    prober.stop();
     server.shutdown(std::chrono::seconds(1));
     engine.stop();
     return code;

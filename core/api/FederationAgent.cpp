@@ -5,6 +5,7 @@
 #include "api/ProtoConvert.h"
 #include "engine/Engine.h"
 #include "plugin/IPluginHost.h"
+#include "telemetry/ActiveProber.h"
 #include "telemetry/TelemetryHub.h"
 #include "util/Logging.h"
 
@@ -31,6 +32,9 @@ constexpr auto RegisterTimeout = std::chrono::seconds(5);
 /// A session that lasted this long resets the backoff.
 constexpr auto StableSession = std::chrono::seconds(10);
 constexpr auto MaximumDefaultHeartbeat = std::chrono::milliseconds(5000);
+/// Peer probes wait at most this long for a connection (and never longer than their interval).
+constexpr auto PeerProbeTimeout = std::chrono::milliseconds(5000);
+constexpr auto PeerTargetPrefix = "peer/";
 
 qint64 nowMs()
 {
@@ -71,6 +75,8 @@ FederationAgent::FederationAgent(Engine *engine, FederationAgentOptions options,
 {
     if (m_options.agentId.isEmpty())
         m_options.agentId = QSysInfo::machineHostName();
+    if (m_options.siteId.isEmpty())
+        m_options.siteId = m_options.agentId;
     if (m_options.heartbeatInterval.count() <= 0)
         m_options.heartbeatInterval = std::min(m_options.forwardInterval, MaximumDefaultHeartbeat);
     m_tickTimer.setInterval(std::clamp(m_options.forwardInterval / 4, std::chrono::milliseconds(100),
@@ -126,6 +132,8 @@ void FederationAgent::stop()
     if (m_thread.joinable())
         m_thread.join();
     m_tickTimer.stop();
+    if (m_peerProber)
+        m_peerProber->stop();
     if (m_engine) {
         disconnect(m_engine->telemetry(), nullptr, this, nullptr);
         disconnect(m_engine, nullptr, this, nullptr);
@@ -302,6 +310,76 @@ void FederationAgent::publishInformation(const QString &message)
     m_host->publishEvent(event);
 }
 
+void FederationAgent::applyProbePlan(const v1::ProbePlan &plan)
+{
+    // Every plan is complete: applying one again changes nothing, a new central's replaces all.
+    m_probePlanRevision = plan.revision();
+    const auto interval = std::chrono::milliseconds(std::clamp<qint64>(plan.interval_ms(), 200, 3'600'000));
+    const QString fromSite = plan.site_id().empty() ? m_options.siteId : fromStd(plan.site_id());
+    QHash<QString, ProbeTarget> wanted;
+    for (const v1::ProbePeer &peer : plan.peers()) {
+        if (peer.agent_id().empty() || peer.address().empty() || peer.agent_id() == m_options.agentId.toStdString())
+            continue;
+        ProbeTarget target;
+        target.name = QLatin1String(PeerTargetPrefix) + fromStd(peer.agent_id());
+        target.kind = ProbeKind::Tcp;
+        target.address = fromStd(peer.address());
+        target.interval = interval;
+        target.timeout = std::min(interval, std::chrono::milliseconds(PeerProbeTimeout));
+        target.labels = {{QStringLiteral("from_site"), fromSite},
+                         {QStringLiteral("to_site"), fromStd(peer.site_id())},
+                         {QStringLiteral("to_agent"), fromStd(peer.agent_id())}};
+        if (!peer.link_id().empty()) {
+            // One inventory link joins the two sites: the measurement is that link's latency.
+            target.labels.insert(QLatin1String(MetricLabels::Link), fromStd(peer.link_id()));
+            target.oneWayLatencyMetric = QLatin1String(Metrics::LinkLatencySeconds);
+        } else {
+            // A path through the fabric: the engine's link tomography routes it and estimates
+            // the links on it from all measured paths.
+            if (!peer.from_endpoint().empty() && !peer.to_endpoint().empty()) {
+                target.labels.insert(QStringLiteral("from"), fromStd(peer.from_endpoint()));
+                target.labels.insert(QStringLiteral("to"), fromStd(peer.to_endpoint()));
+            }
+            target.oneWayLatencyMetric = QStringLiteral("path_latency_seconds");
+        }
+        wanted.insert(target.name, target);
+    }
+
+    if (!m_peerProber)
+        m_peerProber = std::make_unique<ActiveProber>(m_host);
+    const auto same = [](const ProbeTarget &a, const ProbeTarget &b) {
+        return a.address == b.address && a.labels == b.labels && a.interval == b.interval && a.timeout == b.timeout
+               && a.oneWayLatencyMetric == b.oneWayLatencyMetric;
+    };
+    for (const QString &name : m_peerProber->targetNames()) {
+        const auto current = m_peerProber->target(name);
+        if (!wanted.contains(name) || !current || !same(*current, wanted.value(name)))
+            m_peerProber->removeTarget(name);
+    }
+    QStringList peers;
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        peers.append(QStringLiteral("%1 (%2 at %3)").arg(it->labels.value(QStringLiteral("to_site")),
+                                                         it->labels.value(QStringLiteral("to_agent")), it->address));
+        if (m_peerProber->target(it.key()))
+            continue;
+        if (auto added = m_peerProber->addTarget(it.value()); !added)
+            qCWarning(lcApi).noquote() << "cannot probe peer" << it.key() << ":" << added.error();
+    }
+    if (m_peerProber->targetNames().isEmpty()) {
+        m_peerProber->stop();
+    } else if (!m_peerProber->isRunning()) {
+        m_peerProber->start();
+    }
+    peers.sort();
+    if (peers.isEmpty())
+        qCInfo(lcApi).noquote() << QStringLiteral("site %1: no peer sites to measure (plan %2)").arg(fromSite).arg(plan.revision());
+    else
+        qCInfo(lcApi).noquote() << QStringLiteral("site %1: measuring the latency to %2 every %3 ms (plan %4)")
+                                       .arg(fromSite, peers.join(QLatin1String(", ")))
+                                       .arg(interval.count())
+                                       .arg(plan.revision());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Connection thread
 
@@ -358,6 +436,12 @@ public:
                     QMetaObject::invokeMethod(
                         m_agent, [agent = m_agent, command = message.command()] {
                             agent->applyCommand(command);
+                        },
+                        Qt::QueuedConnection);
+                } else if (message.has_probe_plan()) {
+                    QMetaObject::invokeMethod(
+                        m_agent, [agent = m_agent, plan = message.probe_plan()] {
+                            agent->applyProbePlan(plan);
                         },
                         Qt::QueuedConnection);
                 }
@@ -536,8 +620,10 @@ void FederationAgent::run()
         request.set_version(Version);
         request.set_forward_interval_ms(m_options.forwardInterval.count());
         request.set_heartbeat_interval_ms(m_options.heartbeatInterval.count());
-        for (const char *capability : {"aggregate", "stream", "set_rate"})
+        for (const char *capability : {"aggregate", "stream", "set_rate", "probe_peers"})
             request.add_capabilities(capability);
+        request.set_probe_address(m_options.probeAddress.toStdString());
+        request.set_site_id(m_options.siteId.toStdString());
         {
             std::lock_guard lock(m_mutex);
             for (const QString &id : std::as_const(m_nodeIds))

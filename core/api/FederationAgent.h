@@ -26,9 +26,11 @@ class ClientContext;
 namespace continuo::v1 {
 class AgentCommand;
 class CommandResult;
+class ProbePlan;
 }
 
 namespace Continuo {
+class ActiveProber;
 class Engine;
 class IPluginHost;
 }
@@ -45,6 +47,11 @@ struct FederationAgentOptions
     std::chrono::milliseconds maximumBackoff = std::chrono::seconds(5);
     /// Samples kept while the central is unreachable; the oldest go first beyond this.
     qsizetype outboxSampleLimit = 500000;
+    /// HOST:PORT other agents reach this daemon at (its gRPC address) to measure the latency
+    /// between sites; empty: this agent is never a probe target.
+    QString probeAddress;
+    /// The inventory site this agent stands in for latency measurements; empty: the agent id.
+    QString siteId;
 };
 
 /// The agent end of federation (federation.proto), run by `continuo --daemon --central ...`.
@@ -55,6 +62,11 @@ struct FederationAgentOptions
 /// applied on the engine thread through a queued call), drains the outbox into a PushSamples
 /// stream, and starts over with exponential backoff whenever the central goes away or stops
 /// answering heartbeats for three intervals.
+///
+/// Inter-site latency: the central sends a ProbePlan (federation.proto) naming the peer agents
+/// this agent measures; an ActiveProber on its own thread connects to each every plan interval
+/// and half the connect time goes into the engine as `link_latency_seconds` or
+/// `path_latency_seconds` {source="measured", from_site, to_site, ...}, forwarded like the rest.
 class CONTINUO_CORE_EXPORT FederationAgent : public QObject
 {
     Q_OBJECT
@@ -95,6 +107,7 @@ private:
     void applyCommand(const ::continuo::v1::AgentCommand &command);
     Result<qint64> applyRule(ForwardingRule rule, const QStringList &selectors, qint64 nowMs);
     void publishInformation(const QString &message);
+    void applyProbePlan(const ::continuo::v1::ProbePlan &plan);
 
     // Connection thread.
     class Connection;
@@ -108,6 +121,8 @@ private:
     ForwardingPolicy m_policy;
     Preaggregator m_aggregator;
     QTimer m_tickTimer;
+    std::unique_ptr<ActiveProber> m_peerProber; ///< Created with the first probe plan.
+    qint64 m_probePlanRevision = 0;
 
     std::thread m_thread;
     mutable std::mutex m_mutex;

@@ -2,6 +2,7 @@
 
 #include "ContinuoVersion.h"
 #include "api/FederationForwarding.h"
+#include "api/GrpcServer.h"
 #include "api/ProtoConvert.h"
 #include "engine/Engine.h"
 #include "plugin/IPluginHost.h"
@@ -12,7 +13,9 @@
 #include <grpcpp/grpcpp.h>
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QRegularExpression>
+#include <QUrl>
 #include <QUuid>
 
 #include <algorithm>
@@ -81,6 +84,43 @@ struct ScopeExit
 };
 template<typename F>
 ScopeExit(F) -> ScopeExit<F>;
+
+/// Where peers reach an agent: the HOST:PORT it announced, except that a wildcard host, or a
+/// loopback host while it connects from elsewhere, becomes the host it connects from (gRPC's
+/// peer text: "ipv4:10.0.0.2:41234", "ipv6:[fd00::2]:41234", possibly percent-encoded).
+std::string probeAddressOf(const std::string &announced, const std::string &peer)
+{
+    if (announced.empty())
+        return {};
+    auto hostPort = parseHostPort(QString::fromStdString(announced));
+    if (!hostPort || hostPort->second <= 0)
+        return {};
+    QString host = hostPort->first;
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    QString peerHost = QUrl::fromPercentEncoding(QByteArray::fromStdString(peer));
+    if (peerHost.startsWith(QLatin1String("ipv4:")) || peerHost.startsWith(QLatin1String("ipv6:"))) {
+        peerHost = peerHost.mid(5);
+        peerHost = peerHost.left(peerHost.lastIndexOf(QLatin1Char(':')));
+        if (peerHost.startsWith(QLatin1Char('[')) && peerHost.endsWith(QLatin1Char(']')))
+            peerHost = peerHost.mid(1, peerHost.size() - 2);
+    } else {
+        peerHost.clear();
+    }
+    const QHostAddress announcedAddress(host);
+    const QHostAddress peerAddress(peerHost);
+    const bool wildcard = host.isEmpty() || announcedAddress == QHostAddress(QHostAddress::AnyIPv4)
+                          || announcedAddress == QHostAddress(QHostAddress::AnyIPv6);
+    const bool unreachableLoopback = announcedAddress.isLoopback() && !peerAddress.isNull() && !peerAddress.isLoopback();
+    if (wildcard || unreachableLoopback) {
+        if (peerAddress.isNull())
+            return {};
+        host = peerHost;
+    }
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QString(host + QLatin1Char(':') + QString::number(hostPort->second)).toStdString();
+}
 
 Event agentEvent(const v1::AgentInfo &agent, bool up, const QString &why)
 {
@@ -184,6 +224,12 @@ public:
             if (!record)
                 record = std::make_unique<AgentRecord>();
             wasUp = record->info.status() == v1::AGENT_STATUS_UP;
+            const std::string probeAddress = probeAddressOf(request->probe_address(), context->peer());
+            const std::string siteId = request->site_id().empty() ? request->agent_id() : request->site_id();
+            if (!wasUp || record->info.probe_address() != probeAddress || record->info.site_id() != siteId)
+                ++m_central->m_planRevision;
+            record->info.set_probe_address(probeAddress);
+            record->info.set_site_id(siteId);
             // A newer registration replaces the previous session (the agent restarted or lost
             // its connection): that session's stream ends, its id is no longer accepted.
             m_central->m_sessions.erase(record->info.session_id());
@@ -298,6 +344,21 @@ public:
             if (!link->write(command))
                 return Status::CANCELLED;
         }
+        // Whom to measure: now, and again after a heartbeat whenever it changed.
+        qint64 sentPlanRevision = 0;
+        const auto sendPlanIfChanged = [&]() {
+            v1::CentralMessage plan;
+            {
+                std::lock_guard lock(m_central->m_mutex);
+                if (m_central->m_planRevision == sentPlanRevision)
+                    return true;
+                sentPlanRevision = m_central->m_planRevision;
+                *plan.mutable_probe_plan() = m_central->probePlanLocked(agentId);
+            }
+            return link->write(plan);
+        };
+        if (!sendPlanIfChanged())
+            return Status::CANCELLED;
 
         while (stream->Read(&message)) {
             v1::CentralMessage reply;
@@ -336,6 +397,8 @@ public:
                 }
             }
             if (reply.message_case() != v1::CentralMessage::MESSAGE_NOT_SET && !link->write(reply))
+                return Status::CANCELLED;
+            if (message.message_case() == v1::AgentMessage::kHeartbeat && !sendPlanIfChanged())
                 return Status::CANCELLED;
         }
         return context->IsCancelled() ? Status::CANCELLED : Status::OK;
@@ -558,6 +621,10 @@ FederationCentral::FederationCentral(Engine *engine, QObject *parent)
     m_livenessTimer.setInterval(std::chrono::milliseconds(200));
     connect(&m_livenessTimer, &QTimer::timeout, this, &FederationCentral::checkLiveness);
     m_livenessTimer.start();
+    if (m_engine) {
+        connect(m_engine, &Engine::inventoryChanged, this, &FederationCentral::updateSiteTopology);
+        updateSiteTopology();
+    }
 }
 
 FederationCentral::~FederationCentral()
@@ -618,6 +685,7 @@ void FederationCentral::checkLiveness()
             if (info.status() != v1::AGENT_STATUS_UP || now - info.last_seen_ms() <= record->leaseMs)
                 continue;
             info.set_status(v1::AGENT_STATUS_DOWN);
+            ++m_planRevision; // another agent of its site takes over its probes
             // Its session is over: if it is still there after all, it registers again (UP).
             m_sessions.erase(info.session_id());
             if (record->link)
@@ -635,6 +703,112 @@ void FederationCentral::checkLiveness()
         if (m_engine)
             m_engine->publishEvent(event);
     }
+}
+
+void FederationCentral::updateSiteTopology()
+{
+    if (!m_engine)
+        return;
+    const Inventory &inventory = m_engine->inventory();
+    const auto siteOf = [&inventory](const QString &endpoint) {
+        if (const Switch *device = inventory.find<Switch>(endpoint))
+            return device->siteId;
+        if (const Node *node = inventory.find<Node>(endpoint))
+            return node->siteId;
+        return QString();
+    };
+    std::map<std::pair<std::string, std::string>, std::string> siteLinks;
+    std::map<std::string, std::pair<bool, std::string>> endpoints; // site → (is a switch, id)
+    const auto &links = inventory.all<Link>();
+    for (auto it = links.cbegin(); it != links.cend(); ++it) {
+        const std::string a = siteOf(it->a.id).toStdString();
+        const std::string b = siteOf(it->b.id).toStdString();
+        const std::string id = it->id.toStdString();
+        if (!a.empty() && !b.empty() && a != b) {
+            // Several links between two sites: the smallest id stands for the pair.
+            for (const auto &key : {std::pair{a, b}, std::pair{b, a}}) {
+                auto existing = siteLinks.find(key);
+                if (existing == siteLinks.end() || id < existing->second)
+                    siteLinks[key] = id;
+            }
+        }
+        // A site's end of measured paths: a switch on a link if it has one (smallest id),
+        // else a node on a link.
+        for (const LinkEndpoint *end : {&it->a, &it->b}) {
+            const std::string site = siteOf(end->id).toStdString();
+            if (site.empty())
+                continue;
+            const bool isSwitch = inventory.find<Switch>(end->id) != nullptr;
+            const std::string endpoint = end->id.toStdString();
+            auto existing = endpoints.find(site);
+            if (existing == endpoints.end() || (isSwitch && !existing->second.first)
+                || (isSwitch == existing->second.first && endpoint < existing->second.second))
+                endpoints[site] = {isSwitch, endpoint};
+        }
+    }
+    std::map<std::string, std::string> siteEndpoints;
+    for (const auto &[site, endpoint] : endpoints)
+        siteEndpoints[site] = endpoint.second;
+    std::lock_guard lock(m_mutex);
+    if (siteLinks == m_siteLinks && siteEndpoints == m_siteEndpoints)
+        return;
+    m_siteLinks = std::move(siteLinks);
+    m_siteEndpoints = std::move(siteEndpoints);
+    ++m_planRevision;
+}
+
+v1::ProbePlan FederationCentral::probePlan(const std::string &agentId) const
+{
+    std::lock_guard lock(m_mutex);
+    return probePlanLocked(agentId);
+}
+
+v1::ProbePlan FederationCentral::probePlanLocked(const std::string &agentId) const
+{
+    v1::ProbePlan plan;
+    plan.set_revision(m_planRevision);
+    auto self = m_agents.find(agentId);
+    if (self == m_agents.end())
+        return plan;
+    const v1::AgentInfo &info = self->second->info;
+    plan.set_site_id(info.site_id());
+    const auto interval = std::chrono::milliseconds(info.forward_interval_ms()) <= std::chrono::milliseconds(0)
+                              ? MaximumPeerProbeInterval
+                              : std::clamp(std::chrono::milliseconds(info.forward_interval_ms()),
+                                           std::chrono::milliseconds(MinimumPeerProbeInterval),
+                                           std::chrono::milliseconds(MaximumPeerProbeInterval));
+    plan.set_interval_ms(interval.count());
+    // The representative of a site: its UP agent with the smallest id that can be probed (the
+    // map is ordered by id). Only representatives probe, so each site pair is measured once per
+    // direction however many agents a site has.
+    std::map<std::string, const v1::AgentInfo *> representatives;
+    for (const auto &[id, record] : m_agents) {
+        const v1::AgentInfo &candidate = record->info;
+        if (candidate.status() == v1::AGENT_STATUS_UP && !candidate.probe_address().empty())
+            representatives.emplace(candidate.site_id(), &candidate);
+    }
+    auto own = representatives.find(info.site_id());
+    if (own == representatives.end() || own->second->agent_id() != agentId)
+        return plan;
+    for (const auto &[site, peer] : representatives) {
+        if (site == info.site_id())
+            continue;
+        v1::ProbePeer *entry = plan.add_peers();
+        entry->set_agent_id(peer->agent_id());
+        entry->set_site_id(site);
+        entry->set_address(peer->probe_address());
+        if (auto link = m_siteLinks.find({info.site_id(), site}); link != m_siteLinks.end()) {
+            entry->set_link_id(link->second);
+            continue;
+        }
+        auto from = m_siteEndpoints.find(info.site_id());
+        auto to = m_siteEndpoints.find(site);
+        if (from != m_siteEndpoints.end() && to != m_siteEndpoints.end()) {
+            entry->set_from_endpoint(from->second);
+            entry->set_to_endpoint(to->second);
+        }
+    }
+    return plan;
 }
 
 } // namespace Continuo::Api

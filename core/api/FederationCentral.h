@@ -45,6 +45,9 @@ public:
     static constexpr auto DefaultHeartbeatInterval = std::chrono::milliseconds(5000);
     /// How long an operator call waits for the agent to apply a command.
     static constexpr auto CommandTimeout = std::chrono::milliseconds(5000);
+    /// Agents probe their peer sites at their forwarding interval, within these bounds.
+    static constexpr auto MinimumPeerProbeInterval = std::chrono::milliseconds(1000);
+    static constexpr auto MaximumPeerProbeInterval = std::chrono::milliseconds(5000);
 
     /// Create on the engine's thread. `engine` may be null (then pushed samples and events go
     /// nowhere; tests of the registry).
@@ -63,9 +66,17 @@ public:
     /// Check leases now (the timer does so every 200 ms). Engine thread.
     void checkLiveness();
 
+    /// Thread-safe. The inter-site latency probes an agent is asked to run now (federation.proto
+    /// ProbePlan): one representative agent per site measures the representatives of the others.
+    ::continuo::v1::ProbePlan probePlan(const std::string &agentId) const;
+
 private:
     class Service;
     struct SessionLink;
+    /// Engine thread: which links join sites directly and which switch stands for each site.
+    void updateSiteTopology();
+    ::continuo::v1::ProbePlan probePlanLocked(const std::string &agentId) const;
+
     struct PendingCommand;
     struct AgentRecord;
 
@@ -80,6 +91,9 @@ private:
     std::map<std::string, std::unique_ptr<AgentRecord>> m_agents;   ///< By agent id.
     std::map<std::string, std::string> m_sessions;                  ///< Session id → agent id.
     std::map<std::string, std::shared_ptr<PendingCommand>> m_pending; ///< By command id.
+    qint64 m_planRevision = 1; ///< Bumped whenever any agent's probe plan may have changed.
+    std::map<std::pair<std::string, std::string>, std::string> m_siteLinks; ///< Both orders.
+    std::map<std::string, std::string> m_siteEndpoints; ///< Site → a switch or node on a link.
 };
 
 } // namespace Continuo::Api

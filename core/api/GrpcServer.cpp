@@ -1,11 +1,15 @@
 #include "api/GrpcServer.h"
 
+#include "anomaly/AlertManager.h"
+#include "anomaly/AnomalyEngine.h"
 #include "api/ApiBroker.h"
+#include "api/GrpcCallMetrics.h"
 #include "api/FederationCentral.h"
 #include "api/ProtoConvert.h"
 #include "engine/Engine.h"
 #include "store/IStateStore.h"
 #include "telemetry/TelemetryHub.h"
+#include "telemetry/TelemetryQuery.h"
 #include "util/Logging.h"
 
 #include "continuo/v1/continuo.grpc.pb.h"
@@ -13,6 +17,9 @@
 #include <grpcpp/grpcpp.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
+
+#include <algorithm>
 
 namespace Continuo::Api {
 
@@ -26,6 +33,9 @@ constexpr auto PollInterval = std::chrono::milliseconds(200);
 constexpr int HistoryChunk = 500;
 constexpr int DefaultAuditLimit = 1000;
 constexpr int MaxAuditLimit = 100000;
+constexpr int DefaultListLimit = 1000;
+constexpr int MaxListLimit = 100000;
+constexpr int MaxColumnBudget = 20000;
 
 Status unavailable()
 {
@@ -56,6 +66,43 @@ Status endOfStream(typename Queue::State state, std::size_t capacity, const char
                       std::string("the client fell more than ") + std::to_string(capacity) + " "
                           + what + " behind and was disconnected");
     return Status(StatusCode::UNAVAILABLE, "the server is shutting down");
+}
+
+Status alertingNotRunning()
+{
+    return Status(StatusCode::FAILED_PRECONDITION, "alerting is not running on this daemon");
+}
+
+/// What a function run on the engine thread answers: a value, or a status code and message.
+template<typename T>
+struct Outcome
+{
+    StatusCode code = StatusCode::OK;
+    QString message;
+    std::optional<T> value;
+
+    static Outcome failed(StatusCode code, const QString &message) { return {code, message, {}}; }
+    static Outcome of(T value) { return {StatusCode::OK, {}, std::move(value)}; }
+    /// A Result's error becomes `code`.
+    static Outcome from(Result<T> result, StatusCode code)
+    {
+        if (!result)
+            return failed(code, result.error());
+        return of(std::move(result).value());
+    }
+};
+
+/// `limit` of a list request: 0 is the default, negative is refused, large is capped.
+std::optional<int> listLimit(int requested)
+{
+    if (requested < 0)
+        return std::nullopt;
+    return requested == 0 ? DefaultListLimit : std::min(requested, MaxListLimit);
+}
+
+QString qstr(const std::string &text)
+{
+    return QString::fromStdString(text);
 }
 
 template<typename F>
@@ -304,7 +351,402 @@ public:
         return Status::OK;
     }
 
+    // ---- telemetry queries ------------------------------------------------------------------
+
+    Status ListSeries(ServerContext *, const v1::ListSeriesRequest *request,
+                      v1::ListSeriesResponse *response) override
+    {
+        const QString selector = qstr(request->selector());
+        if (selector.trimmed().isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no series selector given");
+        const auto limit = listLimit(request->limit());
+        if (!limit)
+            return Status(StatusCode::INVALID_ARGUMENT, "the limit must not be negative");
+        struct Listing
+        {
+            QList<SeriesBatch> series;
+            bool truncated = false;
+        };
+        Listing listing;
+        const Status status = onEngine<Listing>(
+            [broker = m_broker, selector, limit = *limit]() -> Outcome<Listing> {
+                const TimeSeriesStore &store = broker->engine()->telemetry()->store();
+                auto ids = store.select(selector);
+                if (!ids)
+                    return Outcome<Listing>::failed(StatusCode::INVALID_ARGUMENT, ids.error());
+                std::vector<std::pair<QString, SeriesId>> keyed;
+                keyed.reserve(ids->size());
+                for (SeriesId id : *ids)
+                    keyed.emplace_back(seriesKey(store.metric(id), store.labels(id)), id);
+                Listing result;
+                result.truncated = keyed.size() > std::size_t(limit);
+                const auto last =
+                    keyed.begin() + std::min<std::ptrdiff_t>(limit, std::ptrdiff_t(keyed.size()));
+                std::partial_sort(keyed.begin(), last, keyed.end());
+                result.series.reserve(last - keyed.begin());
+                for (auto it = keyed.begin(); it != last; ++it)
+                    result.series.append(
+                        SeriesBatch{store.metric(it->second), store.labels(it->second), {}});
+                return Outcome<Listing>::of(std::move(result));
+            },
+            listing);
+        if (!status.ok())
+            return status;
+        response->mutable_series()->Reserve(int(listing.series.size()));
+        for (const SeriesBatch &series : std::as_const(listing.series))
+            toProto(series, response->add_series());
+        response->set_truncated(listing.truncated);
+        return Status::OK;
+    }
+
+    Status QueryChart(ServerContext *, const v1::QueryChartRequest *request,
+                      v1::QueryChartResponse *response) override
+    {
+        const QString selector = qstr(request->selector());
+        if (selector.trimmed().isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no series selector given");
+        const qint64 from = request->from_ms();
+        const qint64 to =
+            request->to_ms() == 0 ? QDateTime::currentMSecsSinceEpoch() : request->to_ms();
+        if (to < from)
+            return Status(StatusCode::INVALID_ARGUMENT, "the range ends before it starts");
+        const int budget = request->column_budget();
+        if (budget < 1 || budget > MaxColumnBudget)
+            return error(StatusCode::INVALID_ARGUMENT,
+                         QStringLiteral("the column budget must be within 1..%1, not %2")
+                             .arg(MaxColumnBudget)
+                             .arg(budget));
+        const auto resolution = queryResolutionFromProto(request->resolution());
+        if (!resolution)
+            return error(StatusCode::INVALID_ARGUMENT,
+                         QStringLiteral("unknown query resolution %1").arg(request->resolution()));
+        QList<DownsampledSeries> series;
+        const Status status = onEngine<QList<DownsampledSeries>>(
+            [broker = m_broker, selector, from, to, budget, resolution = *resolution] {
+                return Outcome<QList<DownsampledSeries>>::from(
+                    TelemetryQuery(broker->engine()->telemetry()->store())
+                        .downsample(selector, from, to, budget, resolution),
+                    StatusCode::INVALID_ARGUMENT);
+            },
+            series);
+        if (!status.ok())
+            return status;
+        response->mutable_series()->Reserve(int(series.size()));
+        for (const DownsampledSeries &one : std::as_const(series))
+            toProto(one, response->add_series());
+        return Status::OK;
+    }
+
+    Status EvaluateQuery(ServerContext *, const v1::EvaluateQueryRequest *request,
+                         v1::QueryResult *response) override
+    {
+        auto query = fromProto(request->query());
+        if (!query)
+            return error(StatusCode::INVALID_ARGUMENT, query.error());
+        QueryResult result;
+        const Status status = onEngine<QueryResult>(
+            [broker = m_broker, query = *query] {
+                return Outcome<QueryResult>::from(
+                    TelemetryQuery(broker->engine()->telemetry()->store()).evaluate(query),
+                    StatusCode::INVALID_ARGUMENT);
+            },
+            result);
+        if (!status.ok())
+            return status;
+        toProto(result, response);
+        return Status::OK;
+    }
+
+    Status InstantQuery(ServerContext *, const v1::InstantQueryRequest *request,
+                        v1::InstantQueryResponse *response) override
+    {
+        const QString selector = qstr(request->selector());
+        if (selector.trimmed().isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no series selector given");
+        const qint64 at =
+            request->at_ms() == 0 ? QDateTime::currentMSecsSinceEpoch() : request->at_ms();
+        const qint64 lookback = request->lookback_ms() == 0 ? TelemetryQuery::DefaultLookbackMs
+                                                            : request->lookback_ms();
+        QList<SeriesBatch> series;
+        const Status status = onEngine<QList<SeriesBatch>>(
+            [broker = m_broker, selector, at, lookback] {
+                return Outcome<QList<SeriesBatch>>::from(
+                    TelemetryQuery(broker->engine()->telemetry()->store())
+                        .instant(selector, at, lookback),
+                    StatusCode::INVALID_ARGUMENT);
+            },
+            series);
+        if (!status.ok())
+            return status;
+        response->mutable_series()->Reserve(int(series.size()));
+        for (const SeriesBatch &one : std::as_const(series))
+            toProto(one, response->add_series());
+        return Status::OK;
+    }
+
+    // ---- alerting -----------------------------------------------------------------------------
+
+    Status ListAlerts(ServerContext *, const v1::ListAlertsRequest *,
+                      v1::ListAlertsResponse *response) override
+    {
+        QList<Alert> alerts;
+        const Status status = onEngine<QList<Alert>>(
+            [broker = m_broker]() -> Outcome<QList<Alert>> {
+                AnomalyEngine *alerting = broker->engine()->anomalyEngine();
+                if (!alerting)
+                    return notRunning<QList<Alert>>();
+                return Outcome<QList<Alert>>::of(alerting->activeAlerts());
+            },
+            alerts);
+        if (!status.ok())
+            return status;
+        for (const Alert &alert : std::as_const(alerts))
+            toProto(alert, response->add_alerts());
+        return Status::OK;
+    }
+
+    Status WatchAlerts(ServerContext *context, const v1::WatchAlertsRequest *,
+                       grpc::ServerWriter<v1::WatchAlertsResponse> *writer) override
+    {
+        auto watch = m_broker->watchAlerts();
+        if (!watch)
+            return unavailable();
+        ScopeExit guard{[this, watch] { m_broker->unwatch(watch); }};
+        if (!watch->alertingRunning)
+            return alertingNotRunning();
+        {
+            v1::WatchAlertsResponse first;
+            auto *snapshot = first.mutable_snapshot();
+            for (const Alert &alert : std::as_const(watch->alerts))
+                toProto(alert, snapshot->add_alerts());
+            for (const Silence &silence : std::as_const(watch->silences))
+                toProto(silence, snapshot->add_silences());
+            watch->alerts.clear();
+            watch->silences.clear();
+            if (!writer->Write(first))
+                return Status::CANCELLED;
+        }
+        std::vector<std::shared_ptr<const v1::WatchAlertsResponse>> items;
+        while (true) {
+            items.clear();
+            const auto state = watch->queue.take(items, PollInterval);
+            for (const auto &item : items) {
+                if (!writer->Write(*item))
+                    return Status::CANCELLED;
+            }
+            if (state != decltype(watch->queue)::State::Open)
+                return endOfStream<decltype(watch->queue)>(state, watch->queue.capacity(),
+                                                           "alert changes");
+            if (context->IsCancelled())
+                return Status::CANCELLED;
+        }
+    }
+
+    Status AlertHistory(ServerContext *, const v1::AlertHistoryRequest *request,
+                        v1::AlertHistoryResponse *response) override
+    {
+        const auto limit = listLimit(request->limit());
+        if (!limit)
+            return Status(StatusCode::INVALID_ARGUMENT, "the limit must not be negative");
+        const qint64 from = request->from_ms();
+        QList<Alert> alerts;
+        const Status status = onEngine<QList<Alert>>(
+            [broker = m_broker, from, limit = *limit]() -> Outcome<QList<Alert>> {
+                AnomalyEngine *alerting = broker->engine()->anomalyEngine();
+                if (!alerting)
+                    return notRunning<QList<Alert>>();
+                return Outcome<QList<Alert>>::from(alerting->alertHistory(from, limit),
+                                                   StatusCode::INTERNAL);
+            },
+            alerts);
+        if (!status.ok())
+            return status;
+        for (const Alert &alert : std::as_const(alerts))
+            toProto(alert, response->add_alerts());
+        return Status::OK;
+    }
+
+    Status AcknowledgeAlert(ServerContext *context, const v1::AcknowledgeAlertRequest *request,
+                            v1::AcknowledgeAlertResponse *response) override
+    {
+        const QString alertId = qstr(request->alert_id());
+        if (alertId.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no alert id given");
+        const QString actor = actorOf(context, request->actor());
+        Alert alert;
+        const Status status = onEngine<Alert>(
+            [broker = m_broker, alertId, actor]() -> Outcome<Alert> {
+                AnomalyEngine *alerting = broker->engine()->anomalyEngine();
+                if (!alerting)
+                    return notRunning<Alert>();
+                if (!alerting->alertManager()->activeAlert(alertId))
+                    return Outcome<Alert>::failed(
+                        StatusCode::NOT_FOUND,
+                        QStringLiteral("no active alert \"%1\"").arg(alertId));
+                return Outcome<Alert>::from(alerting->acknowledge(alertId, actor),
+                                            StatusCode::FAILED_PRECONDITION);
+            },
+            alert);
+        if (!status.ok())
+            return status;
+        toProto(alert, response->mutable_alert());
+        qCInfo(lcApi).noquote() << actor << "acknowledged alert" << alertId;
+        return Status::OK;
+    }
+
+    Status AddSilence(ServerContext *context, const v1::AddSilenceRequest *request,
+                      v1::AddSilenceResponse *response) override
+    {
+        Silence candidate;
+        for (const auto &[name, value] : request->matchers())
+            candidate.matchers.insert(qstr(name), qstr(value));
+        candidate.comment = qstr(request->comment());
+        candidate.createdBy = actorOf(context, request->actor());
+        candidate.startsAtMs = QDateTime::currentMSecsSinceEpoch();
+        candidate.endsAtMs = request->ends_at_ms();
+        // Input errors are the client's: refuse them here, before the engine is asked.
+        if (auto valid = candidate.validate(); !valid)
+            return error(StatusCode::INVALID_ARGUMENT, valid.error());
+        Silence silence;
+        const Status status = onEngine<Silence>(
+            [broker = m_broker, candidate]() -> Outcome<Silence> {
+                AnomalyEngine *alerting = broker->engine()->anomalyEngine();
+                if (!alerting)
+                    return notRunning<Silence>();
+                return Outcome<Silence>::from(
+                    alerting->addSilence(candidate.matchers, candidate.createdBy, candidate.comment,
+                                         candidate.endsAtMs),
+                    StatusCode::FAILED_PRECONDITION);
+            },
+            silence);
+        if (!status.ok())
+            return status;
+        toProto(silence, response->mutable_silence());
+        qCInfo(lcApi).noquote() << silence.createdBy << "added silence" << silence.id;
+        return Status::OK;
+    }
+
+    Status ExpireSilence(ServerContext *context, const v1::ExpireSilenceRequest *request,
+                         v1::ExpireSilenceResponse *response) override
+    {
+        const QString silenceId = qstr(request->silence_id());
+        if (silenceId.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no silence id given");
+        const QString actor = actorOf(context, request->actor());
+        Silence silence;
+        const Status status = onEngine<Silence>(
+            [broker = m_broker, silenceId, actor]() -> Outcome<Silence> {
+                AnomalyEngine *alerting = broker->engine()->anomalyEngine();
+                if (!alerting)
+                    return notRunning<Silence>();
+                const QList<Silence> active = alerting->silences();
+                if (std::none_of(active.cbegin(), active.cend(),
+                                 [&](const Silence &s) { return s.id == silenceId; }))
+                    return Outcome<Silence>::failed(
+                        StatusCode::NOT_FOUND,
+                        QStringLiteral("no active silence \"%1\"").arg(silenceId));
+                return Outcome<Silence>::from(alerting->expireSilence(silenceId, actor),
+                                              StatusCode::FAILED_PRECONDITION);
+            },
+            silence);
+        if (!status.ok())
+            return status;
+        toProto(silence, response->mutable_silence());
+        qCInfo(lcApi).noquote() << actor << "expired silence" << silenceId;
+        return Status::OK;
+    }
+
+    Status ListSilences(ServerContext *, const v1::ListSilencesRequest *,
+                        v1::ListSilencesResponse *response) override
+    {
+        QList<Silence> silences;
+        const Status status = onEngine<QList<Silence>>(
+            [broker = m_broker]() -> Outcome<QList<Silence>> {
+                AnomalyEngine *alerting = broker->engine()->anomalyEngine();
+                if (!alerting)
+                    return notRunning<QList<Silence>>();
+                return Outcome<QList<Silence>>::of(alerting->silences());
+            },
+            silences);
+        if (!status.ok())
+            return status;
+        for (const Silence &silence : std::as_const(silences))
+            toProto(silence, response->add_silences());
+        return Status::OK;
+    }
+
+    Status ListAlertRules(ServerContext *, const v1::ListAlertRulesRequest *,
+                          v1::ListAlertRulesResponse *response) override
+    {
+        QList<AlertRule> rules;
+        const Status status = onEngine<QList<AlertRule>>(
+            [broker = m_broker]() -> Outcome<QList<AlertRule>> {
+                AnomalyEngine *alerting = broker->engine()->anomalyEngine();
+                if (!alerting)
+                    return notRunning<QList<AlertRule>>();
+                return Outcome<QList<AlertRule>>::of(alerting->rules());
+            },
+            rules);
+        if (!status.ok())
+            return status;
+        for (const AlertRule &rule : std::as_const(rules))
+            toProto(rule, response->add_rules());
+        return Status::OK;
+    }
+
+    Status SetAlertRules(ServerContext *context, const v1::SetAlertRulesRequest *request,
+                         v1::SetAlertRulesResponse *response) override
+    {
+        QList<AlertRule> rules;
+        rules.reserve(request->rules_size());
+        for (const auto &wire : request->rules()) {
+            auto rule = fromProto(wire);
+            if (!rule)
+                return error(StatusCode::INVALID_ARGUMENT, rule.error());
+            rules.append(std::move(rule).value());
+        }
+        if (auto valid = validateAlertRules(rules); !valid)
+            return error(StatusCode::INVALID_ARGUMENT, valid.error());
+        const QString actor = actorOf(context, request->actor());
+        QList<AlertRule> inForce;
+        const Status status = onEngine<QList<AlertRule>>(
+            [broker = m_broker, rules, actor]() -> Outcome<QList<AlertRule>> {
+                AnomalyEngine *alerting = broker->engine()->anomalyEngine();
+                if (!alerting)
+                    return notRunning<QList<AlertRule>>();
+                if (auto set = alerting->setRules(rules, actor); !set)
+                    return Outcome<QList<AlertRule>>::failed(StatusCode::FAILED_PRECONDITION,
+                                                             set.error());
+                return Outcome<QList<AlertRule>>::of(alerting->rules());
+            },
+            inForce);
+        if (!status.ok())
+            return status;
+        for (const AlertRule &rule : std::as_const(inForce))
+            toProto(rule, response->add_rules());
+        return Status::OK;
+    }
+
 private:
+    template <typename T> static Outcome<T> notRunning()
+    {
+        return Outcome<T>::failed(StatusCode::FAILED_PRECONDITION,
+                                  QStringLiteral("alerting is not running on this daemon"));
+    }
+
+    /// Run `function` on the engine thread (as every handler reaching the engine does) and
+    /// move its value into `out`; the status says why there is none.
+    template <typename T, typename Function> Status onEngine(Function function, T &out)
+    {
+        auto outcome = m_broker->callOnEngine<Outcome<T>>(std::move(function));
+        if (!outcome)
+            return unavailable();
+        if (outcome->code != StatusCode::OK)
+            return error(outcome->code, outcome->message);
+        out = std::move(*outcome->value);
+        return Status::OK;
+    }
+
     ApiBroker *m_broker;
 };
 
@@ -313,6 +755,7 @@ GrpcServer::GrpcServer(Engine *engine) : GrpcServer(engine, BrokerLimits{}) {}
 GrpcServer::GrpcServer(Engine *engine, const BrokerLimits &limits)
     : m_broker(std::make_unique<ApiBroker>(engine, limits))
     , m_service(std::make_unique<Service>(m_broker.get()))
+    , m_callMetrics(std::make_shared<GrpcCallMetrics>())
     , m_federation(std::make_unique<FederationCentral>(engine))
 {
 }
@@ -336,6 +779,11 @@ Result<int> GrpcServer::start(const QString &address)
     builder.RegisterService(m_federation->service());
     builder.SetMaxReceiveMessageSize(16 * 1024 * 1024);
     builder.SetMaxSendMessageSize(-1);
+    // Every call is counted (method, status code, latency) for the daemon's /metrics.
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        interceptors;
+    interceptors.push_back(m_callMetrics->interceptorFactory());
+    builder.experimental().SetInterceptorCreators(std::move(interceptors));
     m_server = builder.BuildAndStart();
     if (!m_server || selectedPort == 0) {
         m_server.reset();

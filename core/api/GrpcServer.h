@@ -20,6 +20,7 @@ namespace Continuo::Api {
 
 class ApiBroker;
 class FederationCentral;
+class GrpcCallMetrics;
 struct BrokerLimits;
 
 /// The continuo.v1 gRPC server of an engine (sync API: one pool thread per call). Handler
@@ -48,11 +49,14 @@ public:
     ApiBroker *broker() const { return m_broker.get(); }
     /// The federation service (federation.proto) every server carries: agents register here.
     FederationCentral *federation() const { return m_federation.get(); }
+    /// Calls handled so far, per method and status code (for the daemon's /metrics).
+    const std::shared_ptr<GrpcCallMetrics> &callMetrics() const { return m_callMetrics; }
 
 private:
     class Service;
     std::unique_ptr<ApiBroker> m_broker;
     std::unique_ptr<Service> m_service;
+    std::shared_ptr<GrpcCallMetrics> m_callMetrics; ///< Recorded into by the server's interceptor.
     std::unique_ptr<FederationCentral> m_federation; ///< Before m_server: outlives it.
     std::unique_ptr<grpc::Server> m_server;
     int m_port = 0;

@@ -514,4 +514,333 @@ std::optional<NodeState> nodeStateFromProto(int value)
     return static_cast<NodeState>(value);
 }
 
+// ---- telemetry queries and alerting ----------------------------------------------------------
+
+namespace {
+
+/// A wire enum number as the model enum; empty when the model does not define it.
+template <typename Enum> std::optional<Enum> strictEnumFromWire(int value, Enum last)
+{
+    if (value < 0 || value > static_cast<int>(last))
+        return std::nullopt;
+    return static_cast<Enum>(value);
+}
+
+QStringList stringsFromProto(const google::protobuf::RepeatedPtrField<std::string> &from)
+{
+    QStringList list;
+    list.reserve(from.size());
+    for (const auto &text : from)
+        list.append(qstr(text));
+    return list;
+}
+
+void stringsToProto(const QStringList &from, google::protobuf::RepeatedPtrField<std::string> *to)
+{
+    to->Reserve(int(from.size()));
+    for (const auto &text : from)
+        to->Add(str(text));
+}
+
+} // namespace
+
+v1::QueryResolution toProto(QueryResolution resolution)
+{
+    return static_cast<v1::QueryResolution>(resolution);
+}
+
+v1::AlertSeverity toProto(AlertSeverity severity)
+{
+    return static_cast<v1::AlertSeverity>(severity);
+}
+
+v1::AlertState toProto(AlertState state)
+{
+    return static_cast<v1::AlertState>(state);
+}
+
+std::optional<QueryResolution> queryResolutionFromProto(int value)
+{
+    if (value == v1::QUERY_RESOLUTION_UNSPECIFIED)
+        return QueryResolution::Auto;
+    return strictEnumFromWire(value, QueryResolution::OneHour);
+}
+
+void toProto(const DownsampledSeries &from, v1::DownsampledSeries *to)
+{
+    to->set_metric(str(from.metric));
+    labelsToProto(from.labels, to->mutable_labels());
+    to->set_resolution(toProto(from.resolution));
+    const int n = int(from.columns.size());
+    to->mutable_start_ms()->Reserve(n);
+    to->mutable_end_ms()->Reserve(n);
+    to->mutable_min()->Reserve(n);
+    to->mutable_max()->Reserve(n);
+    to->mutable_min_timestamp_ms()->Reserve(n);
+    to->mutable_max_timestamp_ms()->Reserve(n);
+    to->mutable_count()->Reserve(n);
+    for (const DownsampledColumn &column : from.columns) {
+        to->add_start_ms(column.startMs);
+        to->add_end_ms(column.endMs);
+        to->add_min(column.min);
+        to->add_max(column.max);
+        to->add_min_timestamp_ms(column.minTimestampMs);
+        to->add_max_timestamp_ms(column.maxTimestampMs);
+        to->add_count(column.count);
+    }
+}
+
+Result<DownsampledSeries> fromProto(const v1::DownsampledSeries &from)
+{
+    const int n = from.start_ms_size();
+    if (from.end_ms_size() != n || from.min_size() != n || from.max_size() != n ||
+        from.min_timestamp_ms_size() != n || from.max_timestamp_ms_size() != n ||
+        from.count_size() != n)
+        return makeError(QStringLiteral("downsampled series %1 has column arrays of different "
+                                        "lengths")
+                             .arg(seriesKey(qstr(from.metric()), labelsFromProto(from.labels()))));
+    DownsampledSeries series;
+    series.metric = qstr(from.metric());
+    series.labels = labelsFromProto(from.labels());
+    series.resolution = enumFromWire(from.resolution(), QueryResolution::OneHour);
+    series.columns.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        series.columns.append(DownsampledColumn{from.start_ms(i), from.end_ms(i), from.min(i),
+                                                from.max(i), from.min_timestamp_ms(i),
+                                                from.max_timestamp_ms(i), from.count(i)});
+    }
+    return series;
+}
+
+void toProto(const RangeQuery &from, v1::RangeQuery *to)
+{
+    to->set_selector(str(from.selector));
+    to->set_start_ms(from.startMs);
+    to->set_end_ms(from.endMs);
+    to->set_step_ms(from.stepMs);
+    to->set_function(static_cast<v1::RangeFunction>(from.function));
+    to->set_window_ms(from.windowMs);
+    to->set_lookback_ms(from.lookbackMs);
+    to->set_aggregation(static_cast<v1::Aggregation>(from.aggregation));
+    to->set_grouping(static_cast<v1::Grouping>(from.grouping));
+    stringsToProto(from.groupingLabels, to->mutable_grouping_labels());
+    to->set_quantile(from.quantile);
+    to->set_resolution(toProto(from.resolution));
+}
+
+Result<RangeQuery> fromProto(const v1::RangeQuery &from)
+{
+    RangeQuery query;
+    query.selector = qstr(from.selector());
+    if (query.selector.trimmed().isEmpty())
+        return makeError(QStringLiteral("the query has no selector"));
+    query.startMs = from.start_ms();
+    query.endMs = from.end_ms();
+    query.stepMs = from.step_ms();
+    if (query.endMs < query.startMs)
+        return makeError(QStringLiteral("the query range ends (%1) before it starts (%2)")
+                             .arg(query.endMs)
+                             .arg(query.startMs));
+    if (from.function() != v1::RANGE_FUNCTION_UNSPECIFIED) {
+        const auto function = strictEnumFromWire(from.function(), RangeFunction::Increase);
+        if (!function)
+            return makeError(QStringLiteral("unknown range function %1").arg(from.function()));
+        query.function = *function;
+    }
+    query.windowMs = from.window_ms();
+    if (from.lookback_ms() != 0)
+        query.lookbackMs = from.lookback_ms();
+    if (from.aggregation() != v1::AGGREGATION_UNSPECIFIED) {
+        const auto aggregation = strictEnumFromWire(from.aggregation(), Aggregation::Quantile);
+        if (!aggregation)
+            return makeError(QStringLiteral("unknown aggregation %1").arg(from.aggregation()));
+        query.aggregation = *aggregation;
+    }
+    if (from.grouping() != v1::GROUPING_UNSPECIFIED) {
+        const auto grouping = strictEnumFromWire(from.grouping(), Grouping::Without);
+        if (!grouping)
+            return makeError(QStringLiteral("unknown grouping %1").arg(from.grouping()));
+        query.grouping = *grouping;
+    }
+    query.groupingLabels = stringsFromProto(from.grouping_labels());
+    query.quantile = query.aggregation == Aggregation::Quantile ? from.quantile() : query.quantile;
+    const auto resolution = queryResolutionFromProto(from.resolution());
+    if (!resolution)
+        return makeError(QStringLiteral("unknown query resolution %1").arg(from.resolution()));
+    query.resolution = *resolution;
+    return query;
+}
+
+void toProto(const QueryResult &from, v1::QueryResult *to)
+{
+    listToProto(from.series, to->mutable_series());
+    to->set_resolution(toProto(from.resolution));
+    to->set_samples_read(from.samplesRead);
+}
+
+QueryResult fromProto(const v1::QueryResult &from)
+{
+    QueryResult result;
+    result.series = listFromProto<SeriesBatch>(from.series());
+    result.resolution = enumFromWire(from.resolution(), QueryResolution::OneHour);
+    result.samplesRead = from.samples_read();
+    return result;
+}
+
+void toProto(const Alert &from, v1::Alert *to)
+{
+    to->set_id(str(from.id));
+    to->set_rule_id(str(from.ruleId));
+    to->set_state(toProto(from.state));
+    to->set_severity(toProto(from.severity));
+    to->set_group_key(str(from.groupKey));
+    to->set_node_id(str(from.nodeId));
+    to->set_link_id(str(from.linkId));
+    to->set_site_id(str(from.siteId));
+    stringsToProto(from.switchIds, to->mutable_switch_ids());
+    stringsToProto(from.metrics, to->mutable_metrics());
+    stringsToProto(from.seriesKeys, to->mutable_series_keys());
+    labelsToProto(from.labels, to->mutable_labels());
+    to->set_started_at_ms(from.startedAtMs);
+    to->set_fired_at_ms(from.firedAtMs);
+    to->set_resolved_at_ms(from.resolvedAtMs);
+    to->set_updated_at_ms(from.updatedAtMs);
+    to->set_value(from.value);
+    to->set_peak_value(from.peakValue);
+    to->set_threshold(from.threshold);
+    to->set_score(from.score);
+    to->mutable_contributions()->Reserve(int(from.contributions.size()));
+    for (const FeatureContribution &contribution : from.contributions) {
+        auto *out = to->add_contributions();
+        out->set_feature(str(contribution.feature));
+        out->set_share(contribution.share);
+    }
+    stringsToProto(from.workloads, to->mutable_workloads());
+    to->set_acknowledged_by(str(from.acknowledgedBy));
+    to->set_acknowledged_at_ms(from.acknowledgedAtMs);
+    to->set_silenced_by(str(from.silencedBy));
+    to->set_summary(str(from.summary));
+}
+
+Alert fromProto(const v1::Alert &from)
+{
+    Alert alert;
+    alert.id = qstr(from.id());
+    alert.ruleId = qstr(from.rule_id());
+    alert.state = enumFromWire(from.state(), AlertState::Resolved);
+    alert.severity = enumFromWire(from.severity(), AlertSeverity::Critical);
+    alert.groupKey = qstr(from.group_key());
+    alert.nodeId = qstr(from.node_id());
+    alert.linkId = qstr(from.link_id());
+    alert.siteId = qstr(from.site_id());
+    alert.switchIds = stringsFromProto(from.switch_ids());
+    alert.metrics = stringsFromProto(from.metrics());
+    alert.seriesKeys = stringsFromProto(from.series_keys());
+    alert.labels = labelsFromProto(from.labels());
+    alert.startedAtMs = from.started_at_ms();
+    alert.firedAtMs = from.fired_at_ms();
+    alert.resolvedAtMs = from.resolved_at_ms();
+    alert.updatedAtMs = from.updated_at_ms();
+    alert.value = from.value();
+    alert.peakValue = from.peak_value();
+    alert.threshold = from.threshold();
+    alert.score = from.score();
+    alert.contributions.reserve(from.contributions_size());
+    for (const auto &contribution : from.contributions())
+        alert.contributions.append({qstr(contribution.feature()), contribution.share()});
+    alert.workloads = stringsFromProto(from.workloads());
+    alert.acknowledgedBy = qstr(from.acknowledged_by());
+    alert.acknowledgedAtMs = from.acknowledged_at_ms();
+    alert.silencedBy = qstr(from.silenced_by());
+    alert.summary = qstr(from.summary());
+    return alert;
+}
+
+void toProto(const Silence &from, v1::Silence *to)
+{
+    to->set_id(str(from.id));
+    labelsToProto(from.matchers, to->mutable_matchers());
+    to->set_created_by(str(from.createdBy));
+    to->set_comment(str(from.comment));
+    to->set_created_at_ms(from.createdAtMs);
+    to->set_starts_at_ms(from.startsAtMs);
+    to->set_ends_at_ms(from.endsAtMs);
+    to->set_expired_by(str(from.expiredBy));
+}
+
+Silence fromProto(const v1::Silence &from)
+{
+    Silence silence;
+    silence.id = qstr(from.id());
+    silence.matchers = labelsFromProto(from.matchers());
+    silence.createdBy = qstr(from.created_by());
+    silence.comment = qstr(from.comment());
+    silence.createdAtMs = from.created_at_ms();
+    silence.startsAtMs = from.starts_at_ms();
+    silence.endsAtMs = from.ends_at_ms();
+    silence.expiredBy = qstr(from.expired_by());
+    return silence;
+}
+
+void toProto(const AlertRule &from, v1::AlertRule *to)
+{
+    to->set_id(str(from.id));
+    to->set_expression(str(from.expression()));
+    to->set_severity(toProto(from.severity));
+    to->set_description(str(from.description));
+    to->set_grouping(static_cast<v1::AlertGrouping>(from.grouping));
+    to->mutable_remediations()->Reserve(int(from.remediations.size()));
+    for (const RemediationSpec &spec : from.remediations) {
+        auto *out = to->add_remediations();
+        out->set_kind(static_cast<v1::RemediationKind>(spec.kind));
+        out->set_event_type(str(spec.eventType));
+        out->set_sample_interval_ms(spec.sampleInterval.count());
+        out->set_duration_ms(spec.duration.count());
+    }
+}
+
+Result<AlertRule> fromProto(const v1::AlertRule &from)
+{
+    const QString id = qstr(from.id()).trimmed();
+    if (id.isEmpty())
+        return makeError(
+            QStringLiteral("a rule has no id (expression \"%1\")").arg(qstr(from.expression())));
+    auto rule = AlertRule::parse(id, qstr(from.expression()));
+    if (!rule)
+        return makeError(QStringLiteral("rule %1: %2").arg(id, rule.error()));
+    if (from.severity() != v1::ALERT_SEVERITY_UNSPECIFIED) {
+        const auto severity = strictEnumFromWire(from.severity(), AlertSeverity::Critical);
+        if (!severity)
+            return makeError(
+                QStringLiteral("rule %1: unknown severity %2").arg(id).arg(from.severity()));
+        rule->severity = *severity;
+    }
+    rule->description = qstr(from.description());
+    const auto grouping = strictEnumFromWire(from.grouping(), AlertGrouping::Site);
+    if (!grouping)
+        return makeError(
+            QStringLiteral("rule %1: unknown grouping %2").arg(id).arg(from.grouping()));
+    rule->grouping = *grouping;
+    for (const auto &remediation : from.remediations()) {
+        const auto kind =
+            strictEnumFromWire(remediation.kind(), RemediationKind::RaiseTelemetryRate);
+        if (!kind || *kind == RemediationKind::Unknown)
+            return makeError(QStringLiteral("rule %1: unknown remediation kind %2")
+                                 .arg(id)
+                                 .arg(remediation.kind()));
+        RemediationSpec spec;
+        spec.kind = *kind;
+        if (!remediation.event_type().empty())
+            spec.eventType = qstr(remediation.event_type());
+        if (remediation.sample_interval_ms() != 0)
+            spec.sampleInterval = std::chrono::milliseconds(remediation.sample_interval_ms());
+        if (remediation.duration_ms() != 0)
+            spec.duration = std::chrono::milliseconds(remediation.duration_ms());
+        rule->remediations.append(spec);
+    }
+    if (auto valid = rule->validate(); !valid)
+        return makeError(valid.error());
+    return rule;
+}
+
 } // namespace Continuo::Api

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "anomaly/Alert.h"
+#include "anomaly/AlertRule.h"
 #include "continuo_core_export.h"
 #include "engine/EngineStatus.h"
 #include "model/Event.h"
 #include "model/Inventory.h"
 #include "plugin/PluginSpec.h"
 #include "telemetry/Series.h"
+#include "telemetry/TelemetryQuery.h"
 
 #include "continuo/v1/continuo.pb.h"
 
@@ -53,6 +56,35 @@ CONTINUO_CORE_EXPORT PluginInfo fromProto(const v1::PluginInfo &from);
 CONTINUO_CORE_EXPORT EngineStatus fromProto(const v1::EngineStatus &from);
 CONTINUO_CORE_EXPORT Sample fromProto(const v1::Sample &from);
 CONTINUO_CORE_EXPORT SeriesBatch fromProto(const v1::SeriesBatch &from);
+
+// ---- telemetry queries and alerting ----------------------------------------------------------
+// Values the server sends are read leniently (unknown enum numbers become Unknown). What a
+// client asks for (a query, a rule) is checked: the Result's error says what is wrong, for an
+// INVALID_ARGUMENT answer, and never crashes.
+
+CONTINUO_CORE_EXPORT void toProto(const DownsampledSeries &from, v1::DownsampledSeries *to);
+CONTINUO_CORE_EXPORT void toProto(const RangeQuery &from, v1::RangeQuery *to);
+CONTINUO_CORE_EXPORT void toProto(const QueryResult &from, v1::QueryResult *to);
+CONTINUO_CORE_EXPORT void toProto(const Alert &from, v1::Alert *to);
+CONTINUO_CORE_EXPORT void toProto(const Silence &from, v1::Silence *to);
+CONTINUO_CORE_EXPORT void toProto(const AlertRule &from, v1::AlertRule *to);
+CONTINUO_CORE_EXPORT v1::QueryResolution toProto(QueryResolution resolution);
+CONTINUO_CORE_EXPORT v1::AlertSeverity toProto(AlertSeverity severity);
+CONTINUO_CORE_EXPORT v1::AlertState toProto(AlertState state);
+
+/// Fails when the column arrays differ in length.
+CONTINUO_CORE_EXPORT Result<DownsampledSeries> fromProto(const v1::DownsampledSeries &from);
+/// Unspecified enums take the model's defaults (value, no aggregation, by, auto) and a zero
+/// lookback the default lookback; numbers the model does not define are refused.
+CONTINUO_CORE_EXPORT Result<RangeQuery> fromProto(const v1::RangeQuery &from);
+CONTINUO_CORE_EXPORT QueryResult fromProto(const v1::QueryResult &from);
+CONTINUO_CORE_EXPORT Alert fromProto(const v1::Alert &from);
+CONTINUO_CORE_EXPORT Silence fromProto(const v1::Silence &from);
+/// Parses the expression (AlertRule::parse) and checks the other fields; every error names the
+/// rule. An unspecified severity is a warning.
+CONTINUO_CORE_EXPORT Result<AlertRule> fromProto(const v1::AlertRule &from);
+/// Resolution from the wire (unspecified: Auto); empty for numbers the model does not define.
+CONTINUO_CORE_EXPORT std::optional<QueryResolution> queryResolutionFromProto(int value);
 
 /// Node state from the wire; empty for numbers the model does not define.
 CONTINUO_CORE_EXPORT std::optional<NodeState> nodeStateFromProto(int value);

@@ -7,9 +7,10 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include <QTimer>
+#include <QDateTime>
 #include <QPointer>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <set>
@@ -25,6 +26,8 @@ constexpr auto InitialBackoff = std::chrono::milliseconds(500);
 constexpr auto MaxBackoff = std::chrono::milliseconds(10000);
 constexpr auto StatusPollInterval = std::chrono::milliseconds(1000);
 constexpr auto CallDeadline = std::chrono::seconds(10);
+/// The most a list call asks for (the daemon's cap).
+constexpr int MaxWireListLimit = 100000;
 
 std::chrono::milliseconds nextBackoff(std::chrono::milliseconds current)
 {
@@ -118,6 +121,8 @@ GrpcControlPlane::GrpcControlPlane(const QString &endpoint, QObject *parent)
     qRegisterMetaType<QList<Continuo::InventoryDelta>>();
     qRegisterMetaType<QList<Continuo::Event>>();
     qRegisterMetaType<QList<Continuo::SeriesBatch>>();
+    qRegisterMetaType<Continuo::Alert>();
+    qRegisterMetaType<Continuo::Silence>();
     m_mailbox->owner = this;
 }
 
@@ -175,6 +180,7 @@ void GrpcControlPlane::open()
     m_threads.emplace_back(&GrpcControlPlane::inventoryLoop, this, m_control, generation);
     m_threads.emplace_back(&GrpcControlPlane::eventsLoop, this, m_control, generation);
     m_threads.emplace_back(&GrpcControlPlane::statusLoop, this, m_control, generation);
+    m_threads.emplace_back(&GrpcControlPlane::alertsLoop, this, m_control, generation);
     for (auto &[id, subscription] : m_subscriptions)
         startTelemetry(id, subscription);
 }
@@ -474,45 +480,360 @@ void GrpcControlPlane::setNodeState(const QString &nodeId, NodeState state, cons
         });
 }
 
-// TEMPORARY (being replaced by the gRPC implementation in this change): the daemon API for
-// these calls is not wired yet, so they answer with an error.
-namespace {
-template<typename T, typename Callback>
-void notYet(QObject *self, QObject *context, Callback callback)
+template <typename Response, typename Request, typename T, typename Start, typename Convert>
+void GrpcControlPlane::unaryCall(Request request, Start start, Convert convert,
+                                 std::function<void(Result<T>)> deliver)
 {
-    QTimer::singleShot(0, context ? context : self, [callback = std::move(callback)] {
-        callback(T(makeError(QObject::tr("this daemon connection does not support the call yet"))));
-    });
+    if (!m_connection) {
+        deliver(makeError(tr("not connected to %1").arg(m_endpoint)));
+        return;
+    }
+    struct Call
+    {
+        std::shared_ptr<Connection> connection;
+        grpc::ClientContext context;
+        Request request;
+        Response response;
+    };
+    auto call = std::make_shared<Call>();
+    call->connection = m_connection;
+    call->context.set_deadline(std::chrono::system_clock::now() + CallDeadline);
+    call->request = std::move(request);
+    start(call->connection->stub.get(), &call->context, &call->request, &call->response,
+          [call, convert = std::move(convert),
+           deliver = std::move(deliver)](grpc::Status status) mutable {
+              if (!status.ok())
+                  deliver(makeError(describe(status)));
+              else
+                  deliver(convert(call->response));
+              // `call` goes when the last copy of this callback does, after gRPC is done with it.
+          });
 }
+
+namespace {
+
+/// The wire limit for a model limit: negative (no limit) becomes the server's maximum, 0 asks
+/// for one (the caller keeps none).
+int wireLimit(int limit)
+{
+    return limit < 0 ? MaxWireListLimit : std::clamp(limit, 1, MaxWireListLimit);
+}
+
 } // namespace
 
-void GrpcControlPlane::listSeries(const QString &, int, QObject *context,
+void GrpcControlPlane::listSeries(const QString &selector, int limit, QObject *context,
                                   std::function<void(const Result<SeriesListing> &)> callback)
-{ notYet<Result<SeriesListing>>(this, context, std::move(callback)); }
-void GrpcControlPlane::queryChart(const QString &, qint64, qint64, int, QObject *context,
-                                  std::function<void(const Result<QList<DownsampledSeries>> &)> callback)
-{ notYet<Result<QList<DownsampledSeries>>>(this, context, std::move(callback)); }
-void GrpcControlPlane::evaluateQuery(const RangeQuery &, QObject *context,
+{
+    v1::ListSeriesRequest request;
+    request.set_selector(selector.toStdString());
+    request.set_limit(wireLimit(limit));
+    unaryCall<v1::ListSeriesResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::ListSeriesRequest *in, v1::ListSeriesResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->ListSeries(call, in, out, std::move(done));
+        },
+        [limit](const v1::ListSeriesResponse &response) -> Result<SeriesListing> {
+            SeriesListing listing;
+            listing.truncated = response.truncated();
+            listing.series.reserve(response.series_size());
+            for (const auto &series : response.series())
+                listing.series.append(Api::fromProto(series));
+            if (limit >= 0 && listing.series.size() > limit) {
+                listing.series.resize(limit);
+                listing.truncated = true;
+            }
+            return listing;
+        },
+        guardedDelivery<SeriesListing>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::queryChart(
+    const QString &selector, qint64 fromMs, qint64 toMs, int columnBudget, QObject *context,
+    std::function<void(const Result<QList<DownsampledSeries>> &)> callback)
+{
+    v1::QueryChartRequest request;
+    request.set_selector(selector.toStdString());
+    request.set_from_ms(fromMs);
+    request.set_to_ms(toMs);
+    request.set_column_budget(columnBudget);
+    request.set_resolution(v1::QUERY_RESOLUTION_AUTO);
+    unaryCall<v1::QueryChartResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::QueryChartRequest *in, v1::QueryChartResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->QueryChart(call, in, out, std::move(done));
+        },
+        [](const v1::QueryChartResponse &response) -> Result<QList<DownsampledSeries>> {
+            QList<DownsampledSeries> series;
+            series.reserve(response.series_size());
+            for (const auto &wire : response.series()) {
+                auto one = Api::fromProto(wire);
+                if (!one)
+                    return makeError(tr("the daemon sent a malformed chart: %1").arg(one.error()));
+                series.append(std::move(one).value());
+            }
+            return series;
+        },
+        guardedDelivery<QList<DownsampledSeries>>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::evaluateQuery(const RangeQuery &query, QObject *context,
                                      std::function<void(const Result<QueryResult> &)> callback)
-{ notYet<Result<QueryResult>>(this, context, std::move(callback)); }
-QList<Alert> GrpcControlPlane::activeAlerts() const { return {}; }
-QList<Silence> GrpcControlPlane::silences() const { return {}; }
-void GrpcControlPlane::alertHistory(qint64, int, QObject *context,
+{
+    v1::EvaluateQueryRequest request;
+    Api::toProto(query, request.mutable_query());
+    unaryCall<v1::QueryResult>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::EvaluateQueryRequest *in, v1::QueryResult *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->EvaluateQuery(call, in, out, std::move(done));
+        },
+        [](const v1::QueryResult &response) -> Result<QueryResult> {
+            return Api::fromProto(response);
+        },
+        guardedDelivery<QueryResult>(m_mailbox, context, std::move(callback)));
+}
+
+QList<Alert> GrpcControlPlane::activeAlerts() const
+{
+    return m_alerts;
+}
+
+QList<Silence> GrpcControlPlane::silences() const
+{
+    // A silence that ran out is gone even before the daemon's sweep reports it.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    QList<Silence> current;
+    for (const Silence &silence : m_silences) {
+        if (silence.endsAtMs > nowMs)
+            current.append(silence);
+    }
+    return current;
+}
+
+void GrpcControlPlane::applyAlert(const Alert &alert)
+{
+    auto it = std::find_if(m_alerts.begin(), m_alerts.end(),
+                           [&](const Alert &known) { return known.id == alert.id; });
+    if (!alert.isActive()) {
+        if (it != m_alerts.end())
+            m_alerts.erase(it);
+        return;
+    }
+    if (it != m_alerts.end()) {
+        *it = alert;
+        return;
+    }
+    // Oldest first, as the daemon lists them.
+    const auto at = std::upper_bound(
+        m_alerts.begin(), m_alerts.end(), alert,
+        [](const Alert &a, const Alert &b) { return a.startedAtMs < b.startedAtMs; });
+    m_alerts.insert(at, alert);
+}
+
+void GrpcControlPlane::applySilence(const Silence &silence)
+{
+    auto it = std::find_if(m_silences.begin(), m_silences.end(),
+                           [&](const Silence &known) { return known.id == silence.id; });
+    const bool ended =
+        !silence.expiredBy.isEmpty() || silence.endsAtMs <= QDateTime::currentMSecsSinceEpoch();
+    if (ended) {
+        if (it != m_silences.end())
+            m_silences.erase(it);
+    } else if (it != m_silences.end()) {
+        *it = silence;
+    } else {
+        m_silences.append(silence);
+    }
+}
+
+void GrpcControlPlane::alertsLoop(std::shared_ptr<StreamControl> control, int generation)
+{
+    const auto connection = m_connection;
+    auto backoff = InitialBackoff;
+    while (!control->isStopping()) {
+        grpc::ClientContext context;
+        if (!control->attach(&context))
+            break;
+        auto reader = connection->stub->WatchAlerts(&context, v1::WatchAlertsRequest());
+        v1::WatchAlertsResponse message;
+        while (reader->Read(&message)) {
+            backoff = InitialBackoff;
+            if (message.has_snapshot()) {
+                QList<Alert> alerts;
+                alerts.reserve(message.snapshot().alerts_size());
+                for (const auto &alert : message.snapshot().alerts())
+                    alerts.append(Api::fromProto(alert));
+                QList<Silence> silences;
+                silences.reserve(message.snapshot().silences_size());
+                for (const auto &silence : message.snapshot().silences())
+                    silences.append(Api::fromProto(silence));
+                post(generation,
+                     [this, alerts = std::move(alerts), silences = std::move(silences)] {
+                         m_alerts = alerts;
+                         m_silences = silences;
+                         Q_EMIT alertsReset();
+                     });
+            } else if (message.has_alert()) {
+                Alert alert = Api::fromProto(message.alert());
+                post(generation, [this, alert = std::move(alert)] {
+                    applyAlert(alert);
+                    Q_EMIT alertChanged(alert);
+                });
+            } else if (message.has_silence()) {
+                Silence silence = Api::fromProto(message.silence());
+                post(generation, [this, silence = std::move(silence)] {
+                    applySilence(silence);
+                    Q_EMIT silenceChanged(silence);
+                });
+            }
+        }
+        const grpc::Status status = reader->Finish();
+        control->detach(&context);
+        if (control->isStopping())
+            break;
+        if (!status.ok())
+            qCDebug(lcControl).noquote() << "alert stream ended:" << describe(status);
+        // A daemon without alerting will not grow it soon: ask again rarely.
+        if (status.error_code() == grpc::StatusCode::FAILED_PRECONDITION)
+            backoff = MaxBackoff;
+        if (!control->sleep(backoff))
+            break;
+        backoff = nextBackoff(backoff);
+    }
+}
+
+void GrpcControlPlane::alertHistory(qint64 fromMs, int limit, QObject *context,
                                     std::function<void(const Result<QList<Alert>> &)> callback)
-{ notYet<Result<QList<Alert>>>(this, context, std::move(callback)); }
-void GrpcControlPlane::acknowledgeAlert(const QString &, QObject *context,
+{
+    v1::AlertHistoryRequest request;
+    request.set_from_ms(fromMs);
+    request.set_limit(wireLimit(limit));
+    unaryCall<v1::AlertHistoryResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::AlertHistoryRequest *in, v1::AlertHistoryResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->AlertHistory(call, in, out, std::move(done));
+        },
+        [limit](const v1::AlertHistoryResponse &response) -> Result<QList<Alert>> {
+            QList<Alert> alerts;
+            alerts.reserve(response.alerts_size());
+            for (const auto &alert : response.alerts())
+                alerts.append(Api::fromProto(alert));
+            if (limit >= 0 && alerts.size() > limit)
+                alerts.resize(limit);
+            return alerts;
+        },
+        guardedDelivery<QList<Alert>>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::acknowledgeAlert(const QString &alertId, QObject *context,
                                         std::function<void(const Result<Alert> &)> callback)
-{ notYet<Result<Alert>>(this, context, std::move(callback)); }
-void GrpcControlPlane::addSilence(const Labels &, const QString &, qint64, QObject *context,
+{
+    v1::AcknowledgeAlertRequest request;
+    request.set_alert_id(alertId.toStdString());
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::AcknowledgeAlertResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::AcknowledgeAlertRequest *in, v1::AcknowledgeAlertResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->AcknowledgeAlert(call, in, out, std::move(done));
+        },
+        [](const v1::AcknowledgeAlertResponse &response) -> Result<Alert> {
+            return Api::fromProto(response.alert());
+        },
+        guardedDelivery<Alert>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::addSilence(const Labels &matchers, const QString &comment, qint64 untilMs,
+                                  QObject *context,
                                   std::function<void(const Result<Silence> &)> callback)
-{ notYet<Result<Silence>>(this, context, std::move(callback)); }
-void GrpcControlPlane::expireSilence(const QString &, QObject *context,
+{
+    v1::AddSilenceRequest request;
+    for (auto it = matchers.cbegin(); it != matchers.cend(); ++it)
+        (*request.mutable_matchers())[it.key().toStdString()] = it.value().toStdString();
+    request.set_comment(comment.toStdString());
+    request.set_ends_at_ms(untilMs);
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::AddSilenceResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::AddSilenceRequest *in, v1::AddSilenceResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->AddSilence(call, in, out, std::move(done));
+        },
+        [](const v1::AddSilenceResponse &response) -> Result<Silence> {
+            return Api::fromProto(response.silence());
+        },
+        guardedDelivery<Silence>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::expireSilence(const QString &silenceId, QObject *context,
                                      std::function<void(const Result<Silence> &)> callback)
-{ notYet<Result<Silence>>(this, context, std::move(callback)); }
+{
+    v1::ExpireSilenceRequest request;
+    request.set_silence_id(silenceId.toStdString());
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::ExpireSilenceResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::ExpireSilenceRequest *in, v1::ExpireSilenceResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->ExpireSilence(call, in, out, std::move(done));
+        },
+        [](const v1::ExpireSilenceResponse &response) -> Result<Silence> {
+            return Api::fromProto(response.silence());
+        },
+        guardedDelivery<Silence>(m_mailbox, context, std::move(callback)));
+}
+
 void GrpcControlPlane::alertRules(QObject *context,
                                   std::function<void(const Result<QList<AlertRule>> &)> callback)
-{ notYet<Result<QList<AlertRule>>>(this, context, std::move(callback)); }
-void GrpcControlPlane::setAlertRules(const QList<AlertRule> &, QObject *context, ResultCallback callback)
-{ notYet<Result<void>>(this, context, std::move(callback)); }
+{
+    unaryCall<v1::ListAlertRulesResponse>(
+        v1::ListAlertRulesRequest(),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::ListAlertRulesRequest *in, v1::ListAlertRulesResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->ListAlertRules(call, in, out, std::move(done));
+        },
+        [](const v1::ListAlertRulesResponse &response) -> Result<QList<AlertRule>> {
+            QList<AlertRule> rules;
+            rules.reserve(response.rules_size());
+            for (const auto &wire : response.rules()) {
+                auto rule = Api::fromProto(wire);
+                if (!rule)
+                    return makeError(tr("the daemon sent a rule this console cannot read: %1")
+                                         .arg(rule.error()));
+                rules.append(std::move(rule).value());
+            }
+            return rules;
+        },
+        guardedDelivery<QList<AlertRule>>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::setAlertRules(const QList<AlertRule> &rules, QObject *context,
+                                     ResultCallback callback)
+{
+    v1::SetAlertRulesRequest request;
+    for (const AlertRule &rule : rules)
+        Api::toProto(rule, request.add_rules());
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::SetAlertRulesResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::SetAlertRulesRequest *in, v1::SetAlertRulesResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->SetAlertRules(call, in, out, std::move(done));
+        },
+        [](const v1::SetAlertRulesResponse &) -> Result<void> { return {}; },
+        guardedDelivery<void>(m_mailbox, context, std::move(callback)));
+}
 
 } // namespace Continuo

@@ -11,9 +11,11 @@
 namespace Continuo {
 
 /// IControlPlane over continuo.v1 gRPC to a `continuo --daemon` (`continuo --connect HOST:PORT`).
-/// Reader threads (one per stream, plus a status poller) convert messages to model values and post
-/// them into this object with queued calls, so signals and callbacks arrive on its thread. When
-/// the daemon goes away the streams reconnect with exponential backoff (0.5 s .. 10 s).
+/// Reader threads (one per stream: inventory, events, alerts and silences, each telemetry
+/// subscription; plus a status poller) convert messages to model values and post them into this
+/// object with queued calls, so signals and callbacks arrive on its thread. Queries and operator
+/// actions are asynchronous unary calls with a 10 s deadline. When the daemon goes away the
+/// streams reconnect with exponential backoff (0.5 s .. 10 s).
 class CONTINUO_CORE_EXPORT GrpcControlPlane : public IControlPlane
 {
     Q_OBJECT
@@ -87,10 +89,18 @@ private:
 
     template<typename Function>
     void post(int generation, Function function);
+    /// One unary call: `start` issues it on the stub, `convert` turns the response into the
+    /// value `deliver` gets (errors and failed calls become the Result's error).
+    template<typename Response, typename Request, typename T, typename Start, typename Convert>
+    void unaryCall(Request request, Start start, Convert convert,
+                   std::function<void(Result<T>)> deliver);
+    void applyAlert(const Alert &alert);
+    void applySilence(const Silence &silence);
 
     void inventoryLoop(std::shared_ptr<StreamControl> control, int generation);
     void eventsLoop(std::shared_ptr<StreamControl> control, int generation);
     void statusLoop(std::shared_ptr<StreamControl> control, int generation);
+    void alertsLoop(std::shared_ptr<StreamControl> control, int generation);
     void telemetryLoop(int subscriptionId, QList<SeriesMatcher> matchers,
                        std::shared_ptr<StreamControl> control, int generation);
     void startTelemetry(int subscriptionId, TelemetrySubscription &subscription);
@@ -105,6 +115,8 @@ private:
     Inventory m_inventory;
     EngineStatus m_status;
     QList<Event> m_events;
+    QList<Alert> m_alerts;     ///< Active alerts, oldest first (mirror of the daemon's).
+    QList<Silence> m_silences; ///< Silences not ended (mirror of the daemon's).
     int m_recentEventLimit = 5000;
     std::atomic<qint64> m_lastEventSequence{0};
 

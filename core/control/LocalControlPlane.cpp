@@ -284,7 +284,9 @@ void LocalControlPlane::setAlertRules(const QList<AlertRule> &rules, QObject *co
 {
     if (!m_engine || !m_engine->anomalyEngine())
         return answer(context, std::move(callback), Result<void>(makeError(tr("alerting is not running"))));
-    answer(context, std::move(callback), m_engine->anomalyEngine()->setRules(rules));
+    // The operator path: audited with this plane's actor and stored, so the rules survive a
+    // restart of the engine.
+    answer(context, std::move(callback), m_engine->anomalyEngine()->setRules(rules, m_actor));
 }
 
 } // namespace Continuo

@@ -6,9 +6,11 @@
 #include "plugin/PluginManager.h"
 #include "store/SqliteStateStore.h"
 #include "telemetry/HostProbe.h"
+#include "telemetry/LinkLatencyEstimator.h"
 #include "telemetry/TelemetryHub.h"
 #include "util/Logging.h"
 
+#include <QJsonArray>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -176,6 +178,8 @@ Result<void> Engine::start(const EngineOptions &options)
     m_recentEvents.assign(restored->recentEvents.cbegin(), restored->recentEvents.cend());
     m_lastEventSequence = restored->lastEventSequence;
     m_telemetry->setPublishInterval(m_options.telemetryPublishInterval);
+    if (m_options.persistTelemetry)
+        enableTelemetryPersistence();
 
     // Before any telemetry flows, so the first samples are watched too.
     m_anomaly = std::make_unique<AnomalyEngine>(this);
@@ -184,6 +188,29 @@ Result<void> Engine::start(const EngineOptions &options)
     if (auto anomalyStarted = m_anomaly->start(); !anomalyStarted)
         qCWarning(lcEngine).noquote() << "anomaly detection starts without history:"
                                       << anomalyStarted.error();
+
+    if (m_options.linkEstimationInterval.count() > 0) {
+        m_linkEstimator = std::make_unique<LinkLatencyEstimator>(m_telemetry, [this] {
+            return m_inventory.all<Link>().values();
+        });
+        m_linkEstimator->setInterval(m_options.linkEstimationInterval);
+        connect(m_linkEstimator.get(), &LinkLatencyEstimator::unidentifiableLinksChanged, this,
+                [this](const QStringList &linkIds) {
+                    Event event;
+                    event.type = QStringLiteral("Telemetry.Tomography");
+                    event.source = QStringLiteral("engine");
+                    event.severity = linkIds.isEmpty() ? EventSeverity::Info : EventSeverity::Warning;
+                    event.message = linkIds.isEmpty()
+                                        ? tr("Every link latency is measured or determined by measured paths")
+                                        : tr("No measurement determines the latency of %n link(s): %1", nullptr,
+                                             int(linkIds.size()))
+                                              .arg(linkIds.join(QStringLiteral(", ")));
+                    event.payload = {{QStringLiteral("unidentifiableLinks"),
+                                      QJsonArray::fromStringList(linkIds)}};
+                    publishEvent(event);
+                });
+        m_linkEstimator->start();
+    }
 
     Event started;
     started.type = QLatin1String(EventTypes::GeneralInformation);
@@ -254,11 +281,15 @@ void Engine::stop()
         m_hostProbe->stop();
         m_hostProbe.reset();
     }
+    m_linkEstimator.reset();
     for (auto &source : m_sources)
         source->stop();
     m_sources.clear();
     m_plugins->shutdownAll();
     m_telemetry->publishPending();
+    // Nothing ingests any more: seal, checkpoint and commit everything acknowledged.
+    if (auto closed = m_telemetry->closePersistence(); !closed)
+        qCCritical(lcEngine).noquote() << "telemetry database close failed:" << closed.error();
     if (m_anomaly)
         m_anomaly->stop();
     // Events queued by other threads during shutdown still get their sequence and reach the store.
@@ -271,6 +302,32 @@ void Engine::stop()
     m_anomaly.reset();
     m_dataLock.reset();
     setState(EngineState::Stopped);
+}
+
+void Engine::enableTelemetryPersistence()
+{
+    TelemetryPersistenceOptions persistence = m_options.telemetryPersistence;
+    if (persistence.databasePath.isEmpty())
+        persistence.databasePath = QDir(m_options.dataDirectory)
+                                       .filePath(TelemetryPersistence::databaseFileName());
+    auto loaded = m_telemetry->enablePersistence(persistence);
+    if (loaded) {
+        qCInfo(lcEngine).noquote() << "telemetry restored from" << persistence.databasePath << ":"
+                                   << loaded->seriesLoaded << "series," << loaded->samplesLoaded
+                                   << "samples in" << loaded->elapsedMs << "ms";
+        return;
+    }
+    qCWarning(lcEngine).noquote() << "telemetry is kept in memory only:" << loaded.error();
+    Event event;
+    event.type = QStringLiteral("Telemetry.Storage");
+    event.severity = EventSeverity::Warning;
+    event.source = QStringLiteral("engine");
+    event.message = tr("Telemetry is kept in memory only and will not survive a restart: %1")
+                        .arg(loaded.error());
+    event.payload = {{QStringLiteral("database"), persistence.databasePath},
+                     {QStringLiteral("status"), QStringLiteral("DOWN")},
+                     {QStringLiteral("error"), loaded.error()}};
+    publishEvent(event);
 }
 
 ITelemetryRateControl *Engine::telemetryRateControl() const

@@ -5,6 +5,7 @@
 #include "model/Inventory.h"
 #include "plugin/IPluginHost.h"
 #include "plugin/ITelemetrySource.h"
+#include "telemetry/TelemetryPersistence.h"
 
 #include <QLockFile>
 #include <QObject>
@@ -19,6 +20,7 @@ namespace Continuo {
 class AnomalyEngine;
 class HostProbe;
 class IStateStore;
+class LinkLatencyEstimator;
 class ITelemetryRateControl;
 class PluginManager;
 class TelemetryHub;
@@ -35,6 +37,17 @@ struct EngineOptions
     /// How often new telemetry reaches subscribers and the anomaly engine (frame rate of the
     /// live views; also the floor of the alert latency).
     std::chrono::milliseconds telemetryPublishInterval{100};
+    /// How often unmeasured link latencies are estimated from measured paths (network
+    /// tomography); 0 turns the estimator off.
+    std::chrono::milliseconds linkEstimationInterval{5000};
+    /// Keep telemetry across restarts in its own SQLite file (sealed chunks, rollups, head
+    /// checkpoints; see TelemetryPersistence for the loss window). If the file cannot be
+    /// opened the engine still starts, with telemetry in memory only, and says so in a
+    /// Telemetry.Storage event.
+    bool persistTelemetry = true;
+    /// Database path (empty: `<dataDirectory>/telemetry.db`), checkpoint interval, per-tier
+    /// database retention.
+    TelemetryPersistenceOptions telemetryPersistence;
 };
 
 /// The orchestration and telemetry core. Lives on one thread (the GUI's or the daemon's main
@@ -97,6 +110,7 @@ Q_SIGNALS:
 private:
     class Host;
     void setState(EngineState state, const QString &message = {});
+    void enableTelemetryPersistence();
 
     EngineOptions m_options;
     EngineState m_state = EngineState::Stopped;
@@ -113,6 +127,7 @@ private:
     std::unique_ptr<ITelemetryRateControl> m_defaultRateControl;
     ITelemetryRateControl *m_rateControl = nullptr;
     std::unique_ptr<AnomalyEngine> m_anomaly;
+    std::unique_ptr<LinkLatencyEstimator> m_linkEstimator;
     std::deque<Event> m_recentEvents;
     qint64 m_lastEventSequence = 0;
 };

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "anomaly/Alert.h"
+#include "anomaly/AlertRule.h"
 #include "continuo_core_export.h"
 #include "model/Event.h"
 #include "model/Inventory.h"
 #include "model/Workload.h"
 
 #include <functional>
+#include <optional>
 
 namespace Continuo {
 
@@ -17,6 +19,15 @@ struct PersistedState
     QList<Deployment> deployments;
     QList<Event> recentEvents;   ///< Newest last, at most the limit given to load().
     qint64 lastEventSequence = 0; ///< Highest sequence ever stored (0 if none).
+};
+
+/// One version of the operator's alert rules, as stored by appendAlertRules().
+struct AlertRuleSet
+{
+    qint64 revision = 0;    ///< 1, 2, ... in the order the sets were stored
+    qint64 createdAtMs = 0;
+    QString createdBy;      ///< The actor who set them.
+    QList<AlertRule> rules; ///< In evaluation order; may be empty (alerting rules all removed).
 };
 
 /// Durable state of the engine. Writes are queued and committed in batches on the store's own
@@ -63,6 +74,14 @@ public:
     virtual Result<QList<Alert>> alertHistory(qint64 fromMs, int limit) = 0;
     /// Silences that end after `endsAfterMs` (0: every silence ever made), oldest first.
     virtual Result<QList<Silence>> silences(qint64 endsAfterMs) = 0;
+
+    /// Store a new version of the alert rules, committed before returning (rules are
+    /// configuration an operator was told is in force). Older versions are kept as history.
+    virtual Result<AlertRuleSet> appendAlertRules(const QList<AlertRule> &rules,
+                                                  const QString &actor) = 0;
+    /// The newest stored version; empty when rules were never stored (use the defaults). A set
+    /// that this build cannot read fails with an error naming the rule.
+    virtual Result<std::optional<AlertRuleSet>> latestAlertRules() = 0;
 
     /// Block until every queued write is committed.
     virtual Result<void> flush() = 0;

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QMutex>
@@ -238,6 +239,8 @@ public:
     Result<QList<Event>> events(qint64 afterSequence, int limit, const QString &typePrefix);
     Result<QList<Alert>> alerts(const char *sql, qint64 parameter, int limit);
     Result<QList<Silence>> silences(qint64 endsAfterMs);
+    Result<AlertRuleSet> appendAlertRules(const QList<AlertRule> &rules, const QString &actor);
+    Result<std::optional<AlertRuleSet>> latestAlertRules();
 
 private:
     template <typename Append> void enqueueWith(Append &&append);
@@ -1047,6 +1050,74 @@ Result<QList<Silence>> SqliteStoreWorker::silences(qint64 endsAfterMs)
     return result;
 }
 
+Result<AlertRuleSet> SqliteStoreWorker::appendAlertRules(const QList<AlertRule> &rules,
+                                                         const QString &actor)
+{
+    if (!m_db)
+        return notOpen();
+    AlertRuleSet set;
+    set.createdAtMs = QDateTime::currentMSecsSinceEpoch();
+    set.createdBy = actor;
+    set.rules = rules;
+    QJsonArray body;
+    for (const AlertRule &rule : rules)
+        body.append(toJson(rule));
+    auto statement = prepare("INSERT INTO alert_rule_sets (created_ms, created_by, body) "
+                             "VALUES (?1, ?2, ?3)");
+    if (!statement)
+        return makeError(QStringLiteral("cannot store the alert rules in %1: %2")
+                             .arg(m_path, statement.error()));
+    statement->bind(1, set.createdAtMs);
+    statement->bind(2, actor);
+    statement->bind(3, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    // Configuration an operator was told is in force: synced like the audit log.
+    (void)exec("PRAGMA synchronous = FULL");
+    const auto restoreSynchronous =
+        qScopeGuard([this] { (void)exec("PRAGMA synchronous = NORMAL"); });
+    if (auto done = run(*statement); !done)
+        return makeError(QStringLiteral("cannot store the alert rules in %1: %2")
+                             .arg(m_path, done.error()));
+    set.revision = sqlite3_last_insert_rowid(m_db);
+    return set;
+}
+
+Result<std::optional<AlertRuleSet>> SqliteStoreWorker::latestAlertRules()
+{
+    if (!m_db)
+        return notOpen();
+    auto statement = prepare("SELECT revision, created_ms, created_by, body FROM alert_rule_sets "
+                             "ORDER BY revision DESC LIMIT 1");
+    if (!statement)
+        return readError(QStringLiteral("the alert rules"));
+    const int rc = statement->step();
+    if (rc == SQLITE_DONE)
+        return std::optional<AlertRuleSet>();
+    if (rc != SQLITE_ROW)
+        return readError(QStringLiteral("the alert rules"));
+    AlertRuleSet set;
+    set.revision = statement->integerAt(0);
+    set.createdAtMs = statement->integerAt(1);
+    set.createdBy = statement->textAt(2);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(statement->bytesAt(3), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
+        return makeError(QStringLiteral("alert rule set %1 in %2 is unreadable: %3")
+                             .arg(set.revision)
+                             .arg(m_path, parseError.error != QJsonParseError::NoError
+                                              ? parseError.errorString()
+                                              : QStringLiteral("not a JSON array")));
+    }
+    for (const QJsonValue &value : document.array()) {
+        auto rule = alertRuleFromJson(value.toObject());
+        if (!rule)
+            return makeError(QStringLiteral("alert rule set %1 in %2 is unreadable: %3")
+                                 .arg(set.revision)
+                                 .arg(m_path, rule.error()));
+        set.rules.append(std::move(rule).value());
+    }
+    return std::optional<AlertRuleSet>(std::move(set));
+}
+
 } // namespace Internal
 
 namespace {
@@ -1322,6 +1393,20 @@ Result<QList<Silence>> SqliteStateStore::silences(qint64 endsAfterMs)
 {
     return callWorker(
         [endsAfterMs](Internal::SqliteStoreWorker &worker) { return worker.silences(endsAfterMs); });
+}
+
+Result<AlertRuleSet> SqliteStateStore::appendAlertRules(const QList<AlertRule> &rules,
+                                                        const QString &actor)
+{
+    return callWorker([&](Internal::SqliteStoreWorker &worker) {
+        return worker.appendAlertRules(rules, actor);
+    });
+}
+
+Result<std::optional<AlertRuleSet>> SqliteStateStore::latestAlertRules()
+{
+    return callWorker(
+        [](Internal::SqliteStoreWorker &worker) { return worker.latestAlertRules(); });
 }
 
 Result<void> SqliteStateStore::flush()

@@ -79,6 +79,9 @@ public:
     Result<QList<Alert>> activeAlerts() override;
     Result<QList<Alert>> alertHistory(qint64 fromMs, int limit) override;
     Result<QList<Silence>> silences(qint64 endsAfterMs) override;
+    Result<AlertRuleSet> appendAlertRules(const QList<AlertRule> &rules,
+                                          const QString &actor) override;
+    Result<std::optional<AlertRuleSet>> latestAlertRules() override;
 
     /// Also fails when a queued write was lost since the previous flush().
     Result<void> flush() override;

@@ -33,6 +33,7 @@ struct MetricsExporter::Family
     QString help;
     MetricType type = MetricType::Unknown;
     QList<Series> series;
+    CollectCallback collect; ///< Set for collected families (which have no fixed series).
 };
 
 namespace Internal {
@@ -386,6 +387,27 @@ void MetricsExporter::addGrpcCallCounter(ValueCallback calls)
         qCWarning(lcTelemetry).noquote() << result.error();
 }
 
+Result<void> MetricsExporter::addCollector(const QString &name, const QString &help,
+                                           MetricType type, CollectCallback collect)
+{
+    if (!isValidMetricName(name))
+        return makeError(QStringLiteral("invalid metric name '%1'").arg(name));
+    if (!collect)
+        return makeError(QStringLiteral("metric '%1' has no collect callback").arg(name));
+    QMutexLocker locker(&m_mutex);
+    for (const auto &family : m_families) {
+        if (family->name == name)
+            return makeError(QStringLiteral("metric '%1' is already registered").arg(name));
+    }
+    auto family = std::make_shared<Family>();
+    family->name = name;
+    family->help = help;
+    family->type = type;
+    family->collect = std::move(collect);
+    m_families.push_back(std::move(family));
+    return {};
+}
+
 void MetricsExporter::setTelemetryHub(TelemetryHub *hub)
 {
     QMutexLocker locker(&m_mutex);
@@ -412,6 +434,7 @@ QByteArray MetricsExporter::render() const
         QString help;
         MetricType type;
         QList<Family::Series> series;
+        CollectCallback collect;
     };
     QList<Snapshot> families;
     QPointer<TelemetryHub> hub;
@@ -420,7 +443,8 @@ QByteArray MetricsExporter::render() const
         QMutexLocker locker(&m_mutex);
         families.reserve(qsizetype(m_families.size()));
         for (const auto &family : m_families)
-            families.append(Snapshot{family->name, family->help, family->type, family->series});
+            families.append(
+                Snapshot{family->name, family->help, family->type, family->series, family->collect});
         hub = m_reexportHub;
         reexports = m_reexports;
     }
@@ -433,6 +457,10 @@ QByteArray MetricsExporter::render() const
         appendHeader(out, family.name, family.help, family.type);
         for (const auto &series : family.series)
             appendSeries(out, family.name, series.labels, series.value());
+        if (family.collect) {
+            for (const CollectedSample &sample : family.collect())
+                appendSeries(out, family.name + sample.suffix, sample.labels, sample.value);
+        }
     }
 
     if (hub && !reexports.isEmpty()) {

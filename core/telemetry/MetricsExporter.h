@@ -73,6 +73,21 @@ public:
     /// continuo_grpc_calls_total from a counter the gRPC server keeps.
     void addGrpcCallCounter(ValueCallback calls);
 
+    /// One series of a collected family: `suffix` is appended to the family name (`_bucket`,
+    /// `_sum`, `_count` for histograms; empty otherwise).
+    struct CollectedSample
+    {
+        QString suffix;
+        Labels labels;
+        double value = 0.0;
+    };
+    using CollectCallback = std::function<QList<CollectedSample>()>;
+    /// Registers a family whose series are only known at scrape time (one per gRPC method and
+    /// status code seen so far, histogram buckets). `collect` runs once per scrape, on the
+    /// exporter's thread. Fails on a bad name or a name already registered.
+    Result<void> addCollector(const QString &name, const QString &help, MetricType type,
+                              CollectCallback collect);
+
     /// Re-export the latest value of every hub series that matches (as untyped series, without
     /// timestamps). Names clashing with the exporter's own families are left out. Series
     /// whose latest sample is older than the maximum age are left out too, so that series that

@@ -20,46 +20,8 @@ namespace Continuo {
 /// Dense id of a series (metric + labels) inside one store, assigned in creation order.
 using SeriesId = quint32;
 
-/// The label name that stands for the metric name in matchers (Prometheus convention).
-inline constexpr auto MetricNameLabel = "__name__";
-
-/// How a label matcher compares a label's value.
-enum class LabelMatchType {
-    Unknown = 0,
-    Equal,       ///< `=`
-    NotEqual,    ///< `!=`
-    RegexMatch,  ///< `=~` (anchored at both ends, as in Prometheus)
-    RegexNoMatch ///< `!~`
-};
-CONTINUO_CORE_EXPORT QString toString(LabelMatchType type);
-
-/// One `name op "value"` condition. A missing label has the empty value, as in Prometheus.
-class CONTINUO_CORE_EXPORT LabelMatcher
-{
-public:
-    LabelMatcher() = default;
-    /// Fails for an empty name, Unknown type or a regular expression that does not compile.
-    static Result<LabelMatcher> create(LabelMatchType type, const QString &name,
-                                       const QString &value);
-
-    LabelMatchType type() const { return m_type; }
-    const QString &name() const { return m_name; }
-    const QString &value() const { return m_value; }
-
-    bool matches(const QString &labelValue) const;
-    /// Whether a series without the label (empty value) matches.
-    bool matchesEmpty() const { return m_matchesEmpty; }
-
-    /// `name="value"` with the value escaped.
-    QString toString() const;
-
-private:
-    LabelMatchType m_type = LabelMatchType::Unknown;
-    QString m_name;
-    QString m_value;
-    QRegularExpression m_regex;
-    bool m_matchesEmpty = false;
-};
+// MetricNameLabel, LabelMatchType and LabelMatcher are in telemetry/Series.h (SeriesMatcher
+// uses them too).
 
 /// A PromQL vector selector: `metric{a="x",b!="y",c=~"re.*",d!~"re"}`.
 struct CONTINUO_CORE_EXPORT SeriesSelector

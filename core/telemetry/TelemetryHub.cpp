@@ -1,5 +1,8 @@
 #include "telemetry/TelemetryHub.h"
 
+#include "util/Logging.h"
+
+#include <QDateTime>
 #include <QMutexLocker>
 
 #include <algorithm>
@@ -58,6 +61,43 @@ void TelemetryHub::ingest(const QList<SeriesBatch> &batches)
         }
     }
     m_samplesIngested.fetch_add(accepted);
+}
+
+Result<TelemetryLoadSummary> TelemetryHub::enablePersistence(
+    const TelemetryPersistenceOptions &options)
+{
+    if (m_persistence)
+        return makeError(QStringLiteral("telemetry persistence is already enabled (%1)")
+                             .arg(m_persistence->options().databasePath));
+    auto persistence = std::make_unique<TelemetryPersistence>(m_store, options);
+    if (auto opened = persistence->open(); !opened)
+        return makeError(opened.error());
+    auto loaded = persistence->load(QDateTime::currentMSecsSinceEpoch());
+    if (!loaded)
+        return loaded; // the persistence closes without having attached
+    // The loaded series get their keys, so range(), latest() and series() see them.
+    {
+        QMutexLocker locker(&m_mutex);
+        const auto count = SeriesId(m_store.seriesCount());
+        m_series.reserve(qsizetype(count));
+        for (SeriesId id = 0; id < count; ++id) {
+            SeriesEntry entry{id, m_store.metric(id), m_store.labels(id)};
+            const QString key = seriesKey(entry.metric, entry.labels);
+            if (!m_series.contains(key))
+                m_series.insert(key, std::move(entry));
+        }
+    }
+    m_persistence = std::move(persistence);
+    return loaded;
+}
+
+Result<void> TelemetryHub::closePersistence()
+{
+    if (!m_persistence)
+        return {};
+    auto closed = m_persistence->close();
+    m_persistence.reset();
+    return closed;
 }
 
 QList<Sample> TelemetryHub::range(const QString &seriesKey, qint64 fromMs, qint64 toMs) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "telemetry/Series.h"
+#include "telemetry/TelemetryPersistence.h"
 #include "telemetry/TimeSeriesStore.h"
 
 #include <QHash>
@@ -9,11 +10,14 @@
 #include <QTimer>
 
 #include <atomic>
+#include <memory>
 
 namespace Continuo {
 
 /// Live telemetry for the engine: samples kept in the compressed TimeSeriesStore (Gorilla
 /// chunks, rollups, retention by time), and new samples published to subscribers once per frame.
+/// With persistence enabled the store is loaded from and written to a SQLite file
+/// (TelemetryPersistence: what a crash can lose, and what reads come from the database).
 class CONTINUO_CORE_EXPORT TelemetryHub : public QObject
 {
     Q_OBJECT
@@ -41,6 +45,16 @@ public:
     /// The store behind the hub, for queries (TelemetryQuery) and memory statistics.
     const TimeSeriesStore &store() const { return m_store; }
 
+    /// Opens the telemetry database, loads what the store's in-memory tiers keep (counted back
+    /// from now) and persists from then on. Call before samples flow. On failure nothing is
+    /// attached and the hub keeps working in memory only.
+    Result<TelemetryLoadSummary> enablePersistence(const TelemetryPersistenceOptions &options);
+    /// Clean shutdown of the persistence (TelemetryPersistence::close(): seal, final
+    /// checkpoint, commit). Call once no more samples flow. Nothing to do without persistence.
+    Result<void> closePersistence();
+    /// Null unless enablePersistence() succeeded and closePersistence() was not called yet.
+    TelemetryPersistence *persistence() const { return m_persistence.get(); }
+
     /// Publish what is pending now instead of at the next frame (tests, shutdown).
     void publishPending();
 
@@ -62,6 +76,7 @@ private:
     QHash<QString, SeriesBatch> m_pending;
     QTimer m_publishTimer;
     std::atomic<qint64> m_samplesIngested{0};
+    std::unique_ptr<TelemetryPersistence> m_persistence; ///< declared after m_store: goes first
 };
 
 } // namespace Continuo

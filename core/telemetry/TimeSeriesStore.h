@@ -7,7 +7,9 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
 
+#include <array>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -40,7 +42,8 @@ struct RollupPoint
 };
 
 /// Receives every chunk the store seals, e.g. to persist it to SQLite. Called from the
-/// ingesting thread after the store's locks are released; implementations should queue.
+/// ingesting thread after the store's locks are released; implementations should queue. A
+/// sink may read from the store, but not ingest into it or replace the sink.
 class CONTINUO_CORE_EXPORT IChunkSink
 {
 public:
@@ -53,6 +56,58 @@ public:
     virtual void rollupChunkSealed(SeriesId seriesId, RollupResolution resolution,
                                    qint64 minTimestampMs, qint64 maxTimestampMs,
                                    const QByteArray &bytes);
+};
+
+/// Chunks older than what the store holds in memory, e.g. in SQLite. read() and readRollups()
+/// ask it for the part of a range before a series' oldest sample in memory, for series that
+/// lost data to retention or were imported (see TimeSeriesStore::setChunkSource).
+class CONTINUO_CORE_EXPORT IChunkSource
+{
+public:
+    virtual ~IChunkSource();
+    /// Encoded chunks of one series that may hold timestamps within [fromMs, toMs], oldest
+    /// first: sample chunks for RollupResolution::Unknown, else rollup chunks of that tier.
+    /// Called from reading threads with no store lock held; must be thread-safe.
+    virtual std::vector<QByteArray> chunksInRange(SeriesId seriesId, RollupResolution resolution,
+                                                  qint64 fromMs, qint64 toMs) const = 0;
+};
+
+/// The part of one series that is not sealed yet: what a checkpoint persists so that a crash
+/// loses only what arrived after it.
+struct HeadSnapshot
+{
+    struct Rollup
+    {
+        QByteArray chunk;                      ///< rollup head chunk; empty if none
+        /// Whether the chunk changed since the previous snapshot (a bucket closed): it changes
+        /// once per bucket, so a checkpoint need not rewrite it every time.
+        bool chunkChanged = false;
+        std::optional<RollupPoint> openBucket; ///< the bucket still being filled
+    };
+    SeriesId seriesId = 0;
+    /// Newest sample of the series when the snapshot was taken; the rollups include every
+    /// sample up to here.
+    qint64 lastTimestampMs = 0;
+    QByteArray samples;            ///< head sample chunk (XorChunk); empty if the head is empty
+    std::array<Rollup, 2> rollups; ///< [0] one minute, [1] one hour
+};
+
+/// What was persisted for one series, for TimeSeriesStore::importSeries().
+struct SeriesImport
+{
+    std::vector<QByteArray> chunks;                      ///< sealed sample chunks, oldest first
+    std::array<std::vector<QByteArray>, 2> rollupChunks; ///< [0] 1 min, [1] 1 h, oldest first
+    std::optional<HeadSnapshot> head;                    ///< the last checkpoint, if any
+};
+
+/// Outcome of importSeries(): what was taken and why anything was not.
+struct SeriesImportSummary
+{
+    qint64 chunks = 0;          ///< sealed sample chunks imported
+    qint64 rollupChunks = 0;    ///< sealed rollup chunks imported (both tiers)
+    qint64 headSamples = 0;     ///< samples taken from the head snapshot
+    qint64 replayedSamples = 0; ///< raw samples folded into restored rollups, once per tier
+    QStringList problems;       ///< one line per skipped chunk or snapshot part
 };
 
 struct TimeSeriesStoreOptions
@@ -119,8 +174,11 @@ public:
 
     const TimeSeriesStoreOptions &options() const { return m_options; }
 
-    /// Not owned; must outlive the store or be reset to nullptr first.
+    /// Not owned; must outlive the store or be reset to nullptr first. Waits for deliveries in
+    /// progress, so the old sink may be destroyed once this returns (never call it from a sink).
     void setChunkSink(IChunkSink *sink);
+    /// Not owned; as setChunkSink(). Reads of ranges older than memory consult it.
+    void setChunkSource(IChunkSource *source);
 
     /// The id of a series, created if new.
     SeriesId resolve(const QString &metric, const Labels &labels);
@@ -154,8 +212,21 @@ public:
 
     /// Seals every non-empty head chunk (shutdown, tests); the sink sees each.
     void sealAll();
-    /// Drops data older than each tier's retention relative to nowMs (idle series).
+    /// Drops data older than each tier's retention relative to nowMs (idle series). With a
+    /// sink attached, a head chunk that expires is sealed first, so the sink sees its samples.
     void applyRetention(qint64 nowMs);
+
+    /// Snapshots of the head state of every series that changed since the previous call (or
+    /// since it was created or imported), for checkpoints. Clears the changed marks.
+    std::vector<HeadSnapshot> takeChangedHeads();
+    /// Loads persisted data into a series that holds no samples yet (restart): sealed chunks
+    /// as they are, then the head snapshot's samples and rollup state newer than those
+    /// chunks; rollups are then brought up to date with the raw samples newer than what they
+    /// cover (a chunk sealed after the last checkpoint). Corrupt, out-of-order or overlapping
+    /// chunks are skipped and listed in problems; nothing here throws or aborts. Chunks sealed
+    /// while importing (a head that is full) reach the sink. The series counts as having older
+    /// data elsewhere, so reads before its oldest sample in memory consult the chunk source.
+    SeriesImportSummary importSeries(SeriesId seriesId, const SeriesImport &data);
 
     TimeSeriesStoreStats stats() const;
     qint64 samplesAppendedTotal() const { return m_appended.load(std::memory_order_relaxed); }
@@ -168,12 +239,29 @@ private:
     struct MemSeries;
     struct SealEvent;
 
-    Shard &shardOf(SeriesId id) const;
-    MemSeries *seriesIn(const Shard &shard, SeriesId id) const;
-    void ensureSlot(SeriesId id);
-    void appendLocked(Shard &shard, SeriesId id, qint64 timestampMs, double value,
-                      IngestSummary &summary, std::vector<SealEvent> &seals);
-    void deliver(std::vector<SealEvent> &seals);
+    // Not exported: calls stay direct (no PLT) and the hot ones inline into the ingest loop.
+    CONTINUO_CORE_NO_EXPORT Shard &shardOf(SeriesId id) const;
+    CONTINUO_CORE_NO_EXPORT MemSeries *seriesIn(const Shard &shard, SeriesId id) const;
+    CONTINUO_CORE_NO_EXPORT void ensureSlot(SeriesId id);
+    CONTINUO_CORE_NO_EXPORT void appendLocked(Shard &shard, SeriesId id, qint64 timestampMs,
+                                              double value, IngestSummary &summary,
+                                              std::vector<SealEvent> &seals);
+    CONTINUO_CORE_NO_EXPORT void appendRawLocked(MemSeries &series, SeriesId id,
+                                                 qint64 timestampMs, double value,
+                                                 bool wantEvents, std::vector<SealEvent> &seals);
+    CONTINUO_CORE_NO_EXPORT void appendRollupLocked(MemSeries &series, SeriesId id, int tierIndex,
+                                                    qint64 timestampMs, double value,
+                                                    bool wantEvents,
+                                                    std::vector<SealEvent> &seals);
+    CONTINUO_CORE_NO_EXPORT void appendBucketLocked(MemSeries &series, SeriesId id, int tierIndex,
+                                                    qint64 referenceMs, const RollupPoint &bucket,
+                                                    bool wantEvents,
+                                                    std::vector<SealEvent> &seals);
+    CONTINUO_CORE_NO_EXPORT void deliver(std::vector<SealEvent> &seals);
+    /// Chunks from the source for the part of [fromMs, toMs] before the series' memory.
+    template<typename Visit>
+    void readCold(SeriesId id, RollupResolution resolution, qint64 fromMs, qint64 toMs,
+                  Visit &&visit) const;
 
     TimeSeriesStoreOptions m_options;
     int m_shardShift = 4;
@@ -181,6 +269,10 @@ private:
     mutable std::shared_mutex m_indexLock;
     std::unique_ptr<SeriesIndex> m_index;
     std::atomic<IChunkSink *> m_sink{nullptr};
+    std::atomic<IChunkSource *> m_source{nullptr};
+    /// Held shared while the sink (the source) is called, exclusively to replace it.
+    mutable std::shared_mutex m_sinkLock;
+    mutable std::shared_mutex m_sourceLock;
     std::atomic<qint64> m_appended{0};
     std::atomic<qint64> m_outOfOrder{0};
     std::atomic<qint64> m_duplicates{0};

@@ -265,7 +265,35 @@ Scenario parseDocument(const YAML::Node &root)
         link.capacityBitsPerSecond = qint64(number(item, "capacityGbps", 10, 0.001, 1e5) * 1e9);
         link.latencyMs = number(item, "latencyMs", 1, 0, 1e5);
         link.state = LinkState::Up;
+        if (const YAML::Node measured = item["measured"]; measured && !measured.as<bool>())
+            scenario.unmeasuredLinks.insert(link.id);
         inventory.links.append(link);
+    }
+
+    for (const auto &item : sequence(root, "paths")) {
+        MeasuredPathSpec path;
+        path.from = requiredString(item, "from");
+        path.to = requiredString(item, "to");
+        const YAML::Node links = item["links"];
+        if (!links || !links.IsSequence() || links.size() == 0)
+            fail(item, QStringLiteral("path %1→%2 needs a list of links").arg(path.from, path.to));
+        // The links must form a walk from `from` to `to`.
+        QString at = path.from;
+        for (const auto &entry : links) {
+            const QString id = QString::fromStdString(entry.as<std::string>(""));
+            const auto link = std::find_if(inventory.links.cbegin(), inventory.links.cend(),
+                                           [&](const Link &l) { return l.id == id; });
+            if (link == inventory.links.cend())
+                fail(entry, QStringLiteral("path %1→%2: no link \"%3\"").arg(path.from, path.to, id));
+            if (link->a.id != at && link->b.id != at)
+                fail(entry, QStringLiteral("path %1→%2: link %3 does not continue from %4")
+                                .arg(path.from, path.to, id, at));
+            at = link->a.id == at ? link->b.id : link->a.id;
+            path.links.append(id);
+        }
+        if (at != path.to)
+            fail(item, QStringLiteral("path %1→%2 ends at %3").arg(path.from, path.to, at));
+        scenario.paths.append(path);
     }
 
     for (const auto &item : sequence(root, "storage")) {

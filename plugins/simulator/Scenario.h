@@ -4,6 +4,8 @@
 #include "util/Result.h"
 
 #include <QList>
+#include <QSet>
+#include <QStringList>
 #include <QString>
 
 namespace Continuo::Simulator {
@@ -34,6 +36,15 @@ struct FaultSchedule
     bool isActiveAt(qint64 secondsSinceStart) const;
 };
 
+/// An end-to-end latency the simulator reports as `path_latency_seconds{from, to, path}` (what a
+/// probe between two points would see): the sum of the latencies of its links.
+struct MeasuredPathSpec
+{
+    QString from;
+    QString to;
+    QStringList links; ///< In order from `from` to `to`.
+};
+
 struct Scenario
 {
     QString name;
@@ -44,6 +55,10 @@ struct Scenario
     QHash<QString, LoadProfile> loadByNode;
     QHash<QString, double> utcOffsetHoursBySite;
     QList<FaultSchedule> faults;
+    /// Links with `measured: false`: nothing reports their latency directly, network tomography
+    /// estimates it from `paths`.
+    QSet<QString> unmeasuredLinks;
+    QList<MeasuredPathSpec> paths;
 
     /// Parse a scenario document (YAML). Errors name the line and what is wrong.
     static Result<Scenario> parse(const QByteArray &yaml);

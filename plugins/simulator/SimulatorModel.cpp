@@ -198,6 +198,7 @@ SimulatorModel::Step SimulatorModel::step(qint64 timestampMs)
         overall += value;
     overall = m_siteLoad.isEmpty() ? 0.3 : overall / m_siteLoad.size();
 
+    QHash<QString, double> linkSeconds;
     for (const Link &link : m_scenario.inventory.links) {
         if (linksDown.contains(link.id))
             continue; // nothing measures a dead link
@@ -213,8 +214,29 @@ SimulatorModel::Step SimulatorModel::step(qint64 timestampMs)
         double latencyMs = link.latencyMs * (1.0 + queueing) + std::abs(state.random.normal()) * 0.03 * link.latencyMs;
         latencyMs *= std::max(switchFactor.value(link.a.id, 1.0), switchFactor.value(link.b.id, 1.0));
         const Labels labels{{QLatin1String(MetricLabels::Link), link.id}};
-        step.samples.append(SeriesBatch{QLatin1String(Metrics::LinkLatencySeconds), labels, {{timestampMs, latencyMs / 1000.0}}});
+        linkSeconds.insert(link.id, latencyMs / 1000.0);
+        if (!m_scenario.unmeasuredLinks.contains(link.id))
+            step.samples.append(SeriesBatch{QLatin1String(Metrics::LinkLatencySeconds), labels, {{timestampMs, latencyMs / 1000.0}}});
         step.samples.append(SeriesBatch{QLatin1String(Metrics::LinkUtilisation), labels, {{timestampMs, utilisation}}});
+    }
+    // End-to-end probes: the sum over the path's links, silent while any of them is down.
+    for (const MeasuredPathSpec &path : std::as_const(m_scenario.paths)) {
+        double seconds = 0.0;
+        bool up = true;
+        for (const QString &id : path.links) {
+            const auto it = linkSeconds.constFind(id);
+            if (it == linkSeconds.cend()) {
+                up = false;
+                break;
+            }
+            seconds += it.value();
+        }
+        if (!up)
+            continue;
+        const Labels labels{{QStringLiteral("from"), path.from},
+                            {QStringLiteral("to"), path.to},
+                            {QStringLiteral("path"), path.links.join(QLatin1Char(','))}};
+        step.samples.append(SeriesBatch{QStringLiteral("path_latency_seconds"), labels, {{timestampMs, seconds}}});
     }
     return step;
 }

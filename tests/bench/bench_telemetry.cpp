@@ -17,11 +17,16 @@
 //   tsdb_bytes_per_sample_realistic, tsdb_bytes_per_sample_noisy,
 //   tsdb_query_1h_p50_ms / _p99_ms, tsdb_query_sumby_10k_p50_ms / _p99_ms,
 //   tsdb_bytes_per_series (whole store / series after one hour at 15 s: samples, rollups, index),
-//   tsdb_bytes_per_series_overhead (the same without the compressed samples).
+//   tsdb_bytes_per_series_overhead (the same without the compressed samples),
+//   tsdb_persist_chunks_per_s, tsdb_restart_load_10k_series_ms (TelemetryPersistence),
+//   subscribe_latency_p99_ms / subscribe_latency_local_p99_ms (ingest → a gRPC
+//   SubscribeTelemetry client / a LocalControlPlane subscriber; SubscribeLatency.h).
 //
 // Options: --hosts N (default: enough for 100k series), --scrapes N (default 240 = 1 h),
 //          --quick (fewer scrapes and iterations, for a smoke run).
 
+#include "PersistenceFigures.h"
+#include "SubscribeLatency.h"
 #include "telemetry/PrometheusTextParser.h"
 #include "telemetry/TelemetryQuery.h"
 #include "telemetry/TimeSeriesStore.h"
@@ -519,5 +524,9 @@ int main(int argc, char **argv)
         print("tsdb_query_sumby_10k_p50_ms", percentile(ms, 0.5), "ms");
         print("tsdb_query_sumby_10k_p99_ms", percentile(ms, 0.99), "ms");
     }
+    if (const int failed = Bench::persistenceFigures(StartMs, IntervalMs, print); failed != 0)
+        return failed;
+    if (const int failed = Bench::subscribeLatencyFigures(quick ? 200 : 1000, print); failed != 0)
+        return failed;
     return 0;
 }

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDateTime>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTcpServer>
@@ -151,6 +153,261 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("simulator"));
     }
 
+    QJsonObject json(const QStringList &arguments)
+    {
+        const Run run = ctl(QStringList{QStringLiteral("--json")} + arguments);
+        if (run.exitCode != 0) {
+            qWarning().noquote() << arguments << "failed:" << run.err;
+            return {};
+        }
+        return QJsonDocument::fromJson(run.out).object();
+    }
+
+    void seriesAndQueries()
+    {
+        // The simulator's nodes report CPU within a second or two of the start.
+        const QString selector = QStringLiteral("node_cpu_utilisation{node=~\".+\",site!=\"\"}");
+        QJsonArray series;
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired()) {
+            series = json({QStringLiteral("series"), selector, QStringLiteral("--limit"),
+                           QStringLiteral("5")})
+                         .value(QStringLiteral("series"))
+                         .toArray();
+            if (series.size() == 5)
+                break;
+            QTest::qWait(200);
+        }
+        QCOMPARE(series.size(), 5);
+        for (const auto &one : std::as_const(series)) {
+            QCOMPARE(one.toObject().value(QStringLiteral("metric")).toString(),
+                     QStringLiteral("node_cpu_utilisation"));
+            QVERIFY(!one.toObject()
+                         .value(QStringLiteral("labels"))
+                         .toObject()
+                         .value(QStringLiteral("node"))
+                         .toString()
+                         .isEmpty());
+        }
+        const Run table = ctl(
+            {QStringLiteral("series"), selector, QStringLiteral("--limit"), QStringLiteral("2")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.startsWith("SERIES"));
+        QVERIFY(table.out.contains("raise --limit"));
+
+        // Instant: the newest value of every node.
+        const QJsonArray instant =
+            json({QStringLiteral("query"), QStringLiteral("node_cpu_utilisation")})
+                .value(QStringLiteral("series"))
+                .toArray();
+        QVERIFY(instant.size() >= 5);
+        QCOMPARE(instant.at(0).toObject().value(QStringLiteral("samples")).toArray().size(), 1);
+
+        // A range, averaged per site: only the site label is left, one point per step.
+        QJsonObject range;
+        deadline = QDeadlineTimer(30000);
+        while (!deadline.hasExpired()) {
+            range =
+                json({QStringLiteral("query"), QStringLiteral("node_cpu_utilisation{site!=\"\"}"),
+                      QStringLiteral("--range"), QStringLiteral("20s"), QStringLiteral("--step"),
+                      QStringLiteral("5s"), QStringLiteral("--avg-by"), QStringLiteral("site")});
+            if (!range.value(QStringLiteral("series")).toArray().isEmpty())
+                break;
+            QTest::qWait(200);
+        }
+        const QJsonArray perSite = range.value(QStringLiteral("series")).toArray();
+        QVERIFY(!perSite.isEmpty());
+        QCOMPARE(range.value(QStringLiteral("stepMs")).toInteger(), 5000);
+        for (const auto &one : perSite) {
+            const QJsonObject labels = one.toObject().value(QStringLiteral("labels")).toObject();
+            QCOMPARE(labels.keys(), QStringList{QStringLiteral("site")});
+            const QJsonArray samples = one.toObject().value(QStringLiteral("samples")).toArray();
+            QVERIFY(!samples.isEmpty() && samples.size() <= 5);
+            for (const auto &sample : samples) {
+                const double value = sample.toObject().value(QStringLiteral("value")).toDouble();
+                QVERIFY2(value >= 0.0 && value <= 1.0, qPrintable(QString::number(value)));
+            }
+        }
+        const Run rangeTable =
+            ctl({QStringLiteral("query"), QStringLiteral("node_cpu_utilisation{site!=\"\"}"),
+                 QStringLiteral("--range"), QStringLiteral("10s"), QStringLiteral("--max-by"),
+                 QStringLiteral("site")});
+        QCOMPARE(rangeTable.exitCode, 0);
+        QVERIFY(rangeTable.out.startsWith("SERIES"));
+        QVERIFY(rangeTable.out.contains("{site=\""));
+
+        const Run badSelector = ctl({QStringLiteral("series"), QStringLiteral("x{a=~\"(\"}")});
+        QCOMPARE(badSelector.exitCode, 1);
+        QVERIFY2(badSelector.err.contains("regular expression"), badSelector.err.constData());
+    }
+
+    void rulesAlertsAndSilences()
+    {
+        // The defaults are in force on a fresh daemon.
+        const QJsonArray defaults =
+            json({QStringLiteral("rules")}).value(QStringLiteral("rules")).toArray();
+        QVERIFY(!defaults.isEmpty());
+        QCOMPARE(defaults.at(0).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("hot-node-cpu"));
+        const Run rulesTable = ctl({QStringLiteral("rules")});
+        QCOMPARE(rulesTable.exitCode, 0);
+        QVERIFY(rulesTable.out.startsWith("ID"));
+        QVERIFY(rulesTable.out.contains("node_cpu_utilisation > 0.9"));
+
+        QTemporaryDir files;
+        QVERIFY(files.isValid());
+        const auto write = [&](const QString &name, const QByteArray &text) {
+            QFile file(files.filePath(name));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(text);
+            return file.fileName();
+        };
+        // A rule that holds for every node at once, and one that never does.
+        const QString good =
+            write(QStringLiteral("rules.yaml"), "- id: ctl-always\n"
+                                                "  expr: node_cpu_utilisation{node=~\".+\"} >= 0\n"
+                                                "  severity: critical\n"
+                                                "  description: fires at once\n"
+                                                "  grouping: node\n"
+                                                "  remediations: [emit-event]\n"
+                                                "- id: ctl-never\n"
+                                                "  expr: node_cpu_utilisation < -1 for 1h\n");
+        const Run set =
+            ctl({QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("-f"), good});
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        QVERIFY(set.out.contains("2 alert rules"));
+        const QJsonArray rules =
+            json({QStringLiteral("rules")}).value(QStringLiteral("rules")).toArray();
+        QCOMPARE(rules.size(), 2);
+        const QJsonObject always = rules.at(0).toObject();
+        QCOMPARE(always.value(QStringLiteral("id")).toString(), QStringLiteral("ctl-always"));
+        QCOMPARE(always.value(QStringLiteral("severity")).toString(), QStringLiteral("critical"));
+        QCOMPARE(always.value(QStringLiteral("grouping")).toString(), QStringLiteral("node"));
+        QCOMPARE(always.value(QStringLiteral("remediations")).toArray().size(), 1);
+
+        // The JSON listing is a valid rules file itself (YAML reads JSON).
+        const QString listed = write(QStringLiteral("listed.json"),
+                                     ctl({QStringLiteral("--json"), QStringLiteral("rules")}).out);
+        const Run again =
+            ctl({QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("-f"), listed});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+
+        // A bad expression is refused by the daemon, which names the rule; a bad file by ctl.
+        const QString broken =
+            write(QStringLiteral("broken.yaml"),
+                  "- {id: fine, expr: 'up > 1'}\n- {id: broken-rule, expr: 'up >'}\n");
+        const Run refused =
+            ctl({QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("-f"), broken});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("broken-rule"), refused.err.constData());
+        const QString notYaml = write(QStringLiteral("bad.yaml"), "- id: [unclosed\n");
+        QCOMPARE(
+            ctl({QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("-f"), notYaml})
+                .exitCode,
+            2);
+        const QString noExpr = write(QStringLiteral("noexpr.yaml"), "- id: lonely\n");
+        const Run missing =
+            ctl({QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("-f"), noExpr});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("noexpr.yaml:1"), missing.err.constData());
+        QCOMPARE(json({QStringLiteral("rules")}).value(QStringLiteral("rules")).toArray().size(),
+                 2);
+
+        // Alerts: ctl-always fires for the nodes.
+        QJsonArray alerts;
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired()) {
+            alerts = json({QStringLiteral("alerts")}).value(QStringLiteral("alerts")).toArray();
+            if (std::any_of(alerts.begin(), alerts.end(), [](const QJsonValue &alert) {
+                    return alert.toObject().value(QStringLiteral("ruleId")).toString() ==
+                               QLatin1String("ctl-always") &&
+                           alert.toObject().value(QStringLiteral("state")).toString() ==
+                               QLatin1String("firing");
+                }))
+                break;
+            QTest::qWait(200);
+        }
+        QJsonObject alert;
+        for (const auto &one : std::as_const(alerts)) {
+            if (one.toObject().value(QStringLiteral("ruleId")).toString() ==
+                QLatin1String("ctl-always"))
+                alert = one.toObject();
+        }
+        QVERIFY2(!alert.isEmpty(), QJsonDocument(alerts).toJson().constData());
+        const QString alertId = alert.value(QStringLiteral("id")).toString();
+        const QString node = alert.value(QStringLiteral("nodeId")).toString();
+        QVERIFY(!node.isEmpty());
+        const Run alertsTable = ctl({QStringLiteral("alerts")});
+        QCOMPARE(alertsTable.exitCode, 0);
+        QVERIFY(alertsTable.out.startsWith("ID"));
+        QVERIFY(alertsTable.out.contains(alertId.toUtf8()));
+
+        const QJsonObject acknowledged = json({QStringLiteral("ack"), alertId});
+        QCOMPARE(acknowledged.value(QStringLiteral("id")).toString(), alertId);
+        QVERIFY(acknowledged.value(QStringLiteral("acknowledgedBy"))
+                    .toString()
+                    .startsWith(QLatin1String("continuoctl:")));
+        const Run unknownAlert = ctl({QStringLiteral("ack"), QStringLiteral("no-such-alert")});
+        QCOMPARE(unknownAlert.exitCode, 1);
+        QVERIFY(unknownAlert.err.contains("no-such-alert"));
+
+        // Silence the node's alert for two hours, list, expire.
+        const QJsonObject silence =
+            json({QStringLiteral("silence"), QStringLiteral("add"), QStringLiteral("node=") + node,
+                  QStringLiteral("rule=ctl-always"), QStringLiteral("--comment"),
+                  QStringLiteral("ctl test"), QStringLiteral("--for"), QStringLiteral("2h")});
+        const QString silenceId = silence.value(QStringLiteral("id")).toString();
+        QVERIFY(!silenceId.isEmpty());
+        const qint64 ends = silence.value(QStringLiteral("endsAtMs")).toInteger();
+        const qint64 expectedEnd = QDateTime::currentMSecsSinceEpoch() + 2 * 3'600'000;
+        QVERIFY2(qAbs(ends - expectedEnd) < 60'000,
+                 qPrintable(QString::number(ends - expectedEnd)));
+        const QJsonArray silences = json({QStringLiteral("silence"), QStringLiteral("list")})
+                                        .value(QStringLiteral("silences"))
+                                        .toArray();
+        QCOMPARE(silences.size(), 1);
+        QCOMPARE(silences.at(0).toObject().value(QStringLiteral("id")).toString(), silenceId);
+        QCOMPARE(silences.at(0).toObject().value(QStringLiteral("comment")).toString(),
+                 QStringLiteral("ctl test"));
+        const Run silenceTable = ctl({QStringLiteral("silence"), QStringLiteral("list")});
+        QCOMPARE(silenceTable.exitCode, 0);
+        QVERIFY(silenceTable.out.contains("ctl test"));
+        const QJsonObject expired =
+            json({QStringLiteral("silence"), QStringLiteral("expire"), silenceId});
+        QVERIFY(expired.value(QStringLiteral("expiredBy"))
+                    .toString()
+                    .startsWith(QLatin1String("continuoctl:")));
+        QVERIFY(json({QStringLiteral("silence"), QStringLiteral("list")})
+                    .value(QStringLiteral("silences"))
+                    .toArray()
+                    .isEmpty());
+
+        // The history has the alert (active ones included), newest first.
+        const QJsonArray history =
+            json({QStringLiteral("alerts"), QStringLiteral("--history"), QStringLiteral("1h")})
+                .value(QStringLiteral("alerts"))
+                .toArray();
+        QVERIFY(std::any_of(history.begin(), history.end(), [&](const QJsonValue &one) {
+            return one.toObject().value(QStringLiteral("id")).toString() == alertId;
+        }));
+
+        // Every action is in the audit log with continuoctl as the actor.
+        const QJsonArray audit =
+            json({QStringLiteral("audit")}).value(QStringLiteral("entries")).toArray();
+        QStringList actions;
+        for (const auto &entry : audit) {
+            if (entry.toObject()
+                    .value(QStringLiteral("actor"))
+                    .toString()
+                    .startsWith(QLatin1String("continuoctl:")))
+                actions.append(entry.toObject().value(QStringLiteral("action")).toString());
+        }
+        for (const char *action :
+             {"alert.rules.set", "alert.acknowledge", "silence.create", "silence.expire"})
+            QVERIFY2(actions.contains(QLatin1String(action)),
+                     qPrintable(actions.join(QLatin1Char(' '))));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -160,6 +417,24 @@ private Q_SLOTS:
         QTest::addRow("extra argument") << QStringList{QStringLiteral("status"), QStringLiteral("x")};
         QTest::addRow("bad selector") << QStringList{QStringLiteral("watch"), QStringLiteral("bad{")};
         QTest::addRow("missing option value") << QStringList{QStringLiteral("events"), QStringLiteral("--type")};
+        QTest::addRow("series without selector") << QStringList{QStringLiteral("series")};
+        QTest::addRow("bad duration") << QStringList{QStringLiteral("query"), QStringLiteral("up"),
+                                                     QStringLiteral("--range"), QStringLiteral("soon")};
+        QTest::addRow("rate and increase") << QStringList{QStringLiteral("query"), QStringLiteral("up"),
+                                                          QStringLiteral("--rate"), QStringLiteral("5m"),
+                                                          QStringLiteral("--increase"), QStringLiteral("5m")};
+        QTest::addRow("silence without action") << QStringList{QStringLiteral("silence")};
+        QTest::addRow("silence without comment")
+            << QStringList{QStringLiteral("silence"), QStringLiteral("add"), QStringLiteral("node=n1"),
+                           QStringLiteral("--for"), QStringLiteral("1h")};
+        QTest::addRow("silence matcher without value")
+            << QStringList{QStringLiteral("silence"), QStringLiteral("add"), QStringLiteral("node"),
+                           QStringLiteral("--comment"), QStringLiteral("x"), QStringLiteral("--for"),
+                           QStringLiteral("1h")};
+        QTest::addRow("rules set without file") << QStringList{QStringLiteral("rules"), QStringLiteral("set")};
+        QTest::addRow("missing rules file")
+            << QStringList{QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("-f"),
+                           QStringLiteral("/nonexistent/rules.yaml")};
     }
 
     void usageErrors()

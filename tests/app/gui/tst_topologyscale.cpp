@@ -1,6 +1,6 @@
 // The canvas at 10,000 nodes: build time, frame cost, and incremental updates without relayout.
 
-#include "control/IControlPlane.h"
+#include "FakeControlPlane.h"
 #include "topology/TopologyScene.h"
 #include "topology/TopologyView.h"
 
@@ -15,53 +15,7 @@ using namespace Continuo::Gui;
 
 namespace {
 
-/// A control plane over a hand-filled inventory.
-class FakeControlPlane : public IControlPlane
-{
-public:
-    QString endpoint() const override { return QStringLiteral("fake"); }
-    ConnectionState connectionState() const override { return ConnectionState::Connected; }
-    QString connectionError() const override { return {}; }
-    void open() override {}
-    void close() override {}
-    const Inventory &inventory() const override { return m_inventory; }
-    EngineStatus status() const override { return {}; }
-    QList<Event> recentEvents() const override { return {}; }
-    int subscribeTelemetry(const QList<SeriesMatcher> &matchers) override
-    {
-        m_subscriptions.append(matchers);
-        return int(m_subscriptions.size());
-    }
-    void unsubscribeTelemetry(int) override {}
-    void queryRange(const QString &, qint64, qint64, QObject *, std::function<void(const Result<QList<Sample>> &)> callback) override
-    {
-        callback(QList<Sample>{});
-    }
-    void setNodeState(const QString &, NodeState, const QString &, QObject *, std::function<void(const Result<Node> &)> callback) override
-    {
-        callback(makeError(QStringLiteral("not supported")));
-    }
-
-    void apply(const InventoryChangeSet &changes)
-    {
-        auto deltas = m_inventory.apply(changes);
-        QVERIFY2(deltas.hasValue(), qPrintable(deltas.error()));
-        Q_EMIT inventoryChanged(*deltas);
-    }
-    int subscriptionFor(const QString &metric) const
-    {
-        for (int i = 0; i < m_subscriptions.size(); ++i) {
-            if (!m_subscriptions.at(i).isEmpty() && m_subscriptions.at(i).first().metric == metric)
-                return i + 1;
-        }
-        return 0;
-    }
-    void emitSamples(int id, const QList<SeriesBatch> &batches) { Q_EMIT samplesReceived(id, batches); }
-
-private:
-    Inventory m_inventory;
-    QList<QList<SeriesMatcher>> m_subscriptions;
-};
+using Continuo::Testing::FakeControlPlane;
 
 constexpr int SiteCount = 10;
 constexpr int NodesPerSite = 1000;

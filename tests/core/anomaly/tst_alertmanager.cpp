@@ -488,7 +488,9 @@ void tst_AlertManager::persistsAndRestores()
     QVERIFY(dir.isValid());
     SqliteStateStore store;
     QVERIFY(store.open(dir.path()).hasValue());
-    QCOMPARE(store.schemaVersion(), 2);
+    // Alerts and silences arrived with schema version 2; later migrations add to it.
+    QVERIFY(store.schemaVersion() >= 2);
+    QCOMPARE(store.schemaVersion(), SqliteStateStore::latestSchemaVersion());
     const AlertRule rule =
         makeRule(u"hot"_s, u"node_cpu_utilisation > 0.9 for 10s clear 10s margin 0.1"_s);
     QString firingId;

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <functional>
+
 using namespace Continuo;
 using namespace Continuo::Api;
 
@@ -226,6 +228,235 @@ private Q_SLOTS:
         QCOMPARE(toString(node.securityTier), toString(SecurityTier::Unknown));
         QVERIFY(!nodeStateFromProto(77).has_value());
         QCOMPARE(toString(nodeStateFromProto(4).value()), toString(NodeState::Draining));
+    }
+
+    void alertsAndSilences()
+    {
+        Alert alert;
+        alert.id = QStringLiteral("a-1");
+        alert.ruleId = QStringLiteral("hot-node-cpu");
+        alert.state = AlertState::Firing;
+        alert.severity = AlertSeverity::Critical;
+        alert.groupKey = QStringLiteral("node:n1");
+        alert.nodeId = QStringLiteral("n1");
+        alert.siteId = QStringLiteral("athens");
+        alert.switchIds = {QStringLiteral("s1"), QStringLiteral("s2")};
+        alert.metrics = {QStringLiteral("node_cpu_utilisation")};
+        alert.seriesKeys = {QStringLiteral("node_cpu_utilisation{node=\"n1\"}")};
+        alert.labels = {{QStringLiteral("node"), QStringLiteral("n1")},
+                        {QStringLiteral("rule"), QStringLiteral("hot-node-cpu")}};
+        alert.startedAtMs = 1000;
+        alert.firedAtMs = 2000;
+        alert.updatedAtMs = 2500;
+        alert.value = 0.97;
+        alert.peakValue = 0.99;
+        alert.threshold = 0.9; // score stays NaN: NaN crosses the wire as NaN
+        alert.contributions = {{QStringLiteral("node_cpu_utilisation"), 0.75},
+                               {QStringLiteral("node_memory_utilisation"), 0.25}};
+        alert.workloads = {QStringLiteral("web")};
+        alert.acknowledgedBy = QStringLiteral("user:alice");
+        alert.acknowledgedAtMs = 3000;
+        alert.silencedBy = QStringLiteral("s-1");
+        alert.summary = QStringLiteral("n1: CPU 97 %");
+        checkRoundTrip<Alert, v1::Alert>(alert);
+
+        Silence silence;
+        silence.id = QStringLiteral("s-1");
+        silence.matchers = {{QStringLiteral("node"), QStringLiteral("n1")}};
+        silence.createdBy = QStringLiteral("user:alice");
+        silence.comment = QStringLiteral("kernel update");
+        silence.createdAtMs = 1;
+        silence.startsAtMs = 2;
+        silence.endsAtMs = 3;
+        silence.expiredBy = QStringLiteral("user:bob");
+        checkRoundTrip<Silence, v1::Silence>(silence);
+
+        v1::Alert unknown;
+        unknown.set_state(static_cast<v1::AlertState>(9));
+        unknown.set_severity(static_cast<v1::AlertSeverity>(-1));
+        QCOMPARE(toString(fromProto(unknown).state), toString(AlertState::Unknown));
+        QCOMPARE(toString(fromProto(unknown).severity), toString(AlertSeverity::Unknown));
+    }
+
+    void alertRules()
+    {
+        auto rule =
+            AlertRule::parse(QStringLiteral("edge-hot"),
+                             QStringLiteral("node_cpu_utilisation{site=~\"edge-.*\",node!=\"x\"} "
+                                            "> 0.9 for 2m clear 1m margin 0.05"));
+        QVERIFY2(rule, qPrintable(rule.error()));
+        rule->severity = AlertSeverity::Critical;
+        rule->description = QStringLiteral("edge CPU");
+        rule->grouping = AlertGrouping::Site;
+        RemediationSpec raise;
+        raise.kind = RemediationKind::RaiseTelemetryRate;
+        raise.sampleInterval = std::chrono::milliseconds(250);
+        raise.duration = std::chrono::minutes(3);
+        rule->remediations = {raise};
+        v1::AlertRule message;
+        toProto(*rule, &message);
+        v1::AlertRule parsed;
+        QVERIFY(parsed.ParseFromString(message.SerializeAsString()));
+        const auto back = fromProto(parsed);
+        QVERIFY2(back, qPrintable(back.error()));
+        QCOMPARE(*back, *rule);
+
+        // Unspecified severity is a warning; zero remediation fields take the defaults.
+        v1::AlertRule minimal;
+        minimal.set_id("m");
+        minimal.set_expression("up < 1");
+        minimal.add_remediations()->set_kind(v1::REMEDIATION_KIND_RAISE_TELEMETRY_RATE);
+        const auto defaults = fromProto(minimal);
+        QVERIFY2(defaults, qPrintable(defaults.error()));
+        QCOMPARE(toString(defaults->severity), toString(AlertSeverity::Warning));
+        QCOMPARE(defaults->remediations.first().duration, RemediationSpec().duration);
+
+        // Every refusal names the rule.
+        const auto refused = [](const char *id, const char *expression,
+                                const std::function<void(v1::AlertRule &)> &change) {
+            v1::AlertRule wire;
+            wire.set_id(id);
+            wire.set_expression(expression);
+            if (change)
+                change(wire);
+            const auto result = fromProto(wire);
+            return result ? QString() : result.error();
+        };
+        QVERIFY(refused("bad-expr", "up >", {}).contains(QStringLiteral("bad-expr")));
+        QVERIFY(refused("bad-regex", "up{a=~\"(\"} > 1", {}).contains(QStringLiteral("bad-regex")));
+        QVERIFY(refused("bad-severity", "up > 1", [](v1::AlertRule &r) {
+                    r.set_severity(static_cast<v1::AlertSeverity>(7));
+                }).contains(QStringLiteral("bad-severity")));
+        QVERIFY(refused("bad-grouping", "up > 1", [](v1::AlertRule &r) {
+                    r.set_grouping(static_cast<v1::AlertGrouping>(70));
+                }).contains(QStringLiteral("bad-grouping")));
+        QVERIFY(refused("bad-remedy", "up > 1", [](v1::AlertRule &r) {
+                    r.add_remediations()->set_kind(static_cast<v1::RemediationKind>(5));
+                }).contains(QStringLiteral("bad-remedy")));
+        QVERIFY(refused("bad-rate", "up > 1", [](v1::AlertRule &r) {
+                    auto *remediation = r.add_remediations();
+                    remediation->set_kind(v1::REMEDIATION_KIND_RAISE_TELEMETRY_RATE);
+                    remediation->set_duration_ms(-5);
+                }).contains(QStringLiteral("bad-rate")));
+        QVERIFY(!refused("", "up > 1", {}).isEmpty());
+    }
+
+    void queries()
+    {
+        RangeQuery query;
+        query.selector = QStringLiteral("http_requests_total{code!~\"5..\"}");
+        query.startMs = 1000;
+        query.endMs = 61000;
+        query.stepMs = 15000;
+        query.function = RangeFunction::Rate;
+        query.windowMs = 300000;
+        query.lookbackMs = 60000;
+        query.aggregation = Aggregation::Quantile;
+        query.grouping = Grouping::Without;
+        query.groupingLabels = {QStringLiteral("instance"), QStringLiteral("pod")};
+        query.quantile = 0.95;
+        query.resolution = QueryResolution::OneMinute;
+        v1::RangeQuery message;
+        toProto(query, &message);
+        const auto back = fromProto(message);
+        QVERIFY2(back, qPrintable(back.error()));
+        QCOMPARE(back->selector, query.selector);
+        QCOMPARE(back->startMs, query.startMs);
+        QCOMPARE(back->endMs, query.endMs);
+        QCOMPARE(back->stepMs, query.stepMs);
+        QCOMPARE(toString(back->function), toString(query.function));
+        QCOMPARE(back->windowMs, query.windowMs);
+        QCOMPARE(back->lookbackMs, query.lookbackMs);
+        QCOMPARE(toString(back->aggregation), toString(query.aggregation));
+        QCOMPARE(int(back->grouping), int(query.grouping));
+        QCOMPARE(back->groupingLabels, query.groupingLabels);
+        QCOMPARE(back->quantile, query.quantile);
+        QCOMPARE(toString(back->resolution), toString(query.resolution));
+
+        // Unspecified fields take the model's defaults.
+        v1::RangeQuery bare;
+        bare.set_selector("up");
+        bare.set_end_ms(10);
+        bare.set_step_ms(1);
+        const auto defaults = fromProto(bare);
+        QVERIFY2(defaults, qPrintable(defaults.error()));
+        const RangeQuery model;
+        QCOMPARE(toString(defaults->function), toString(RangeFunction::Value));
+        QCOMPARE(toString(defaults->aggregation), toString(Aggregation::None));
+        QCOMPARE(int(defaults->grouping), int(Grouping::By));
+        QCOMPARE(defaults->lookbackMs, model.lookbackMs);
+        QCOMPARE(toString(defaults->resolution), toString(QueryResolution::Auto));
+
+        // Malformed: refused with a reason, never a crash.
+        const auto error = [](const std::function<void(v1::RangeQuery &)> &change) {
+            v1::RangeQuery wire;
+            wire.set_selector("up");
+            wire.set_end_ms(10);
+            wire.set_step_ms(1);
+            change(wire);
+            const auto result = fromProto(wire);
+            return result ? QString() : result.error();
+        };
+        QVERIFY(!error([](v1::RangeQuery &q) { q.set_selector(" "); }).isEmpty());
+        QVERIFY(!error([](v1::RangeQuery &q) { q.set_end_ms(-1); }).isEmpty());
+        QVERIFY(error([](v1::RangeQuery &q) {
+                    q.set_function(static_cast<v1::RangeFunction>(4));
+                }).contains(QStringLiteral("function")));
+        QVERIFY(error([](v1::RangeQuery &q) {
+                    q.set_aggregation(static_cast<v1::Aggregation>(-2));
+                }).contains(QStringLiteral("aggregation")));
+        QVERIFY(error([](v1::RangeQuery &q) {
+                    q.set_grouping(static_cast<v1::Grouping>(3));
+                }).contains(QStringLiteral("grouping")));
+        QVERIFY(error([](v1::RangeQuery &q) {
+                    q.set_resolution(static_cast<v1::QueryResolution>(5));
+                }).contains(QStringLiteral("resolution")));
+
+        QueryResult result;
+        result.series = {
+            SeriesBatch{QString(), {{QStringLiteral("site"), QStringLiteral("a")}}, {{1, 2.0}}}};
+        result.resolution = QueryResolution::OneHour;
+        result.samplesRead = 77;
+        v1::QueryResult wireResult;
+        toProto(result, &wireResult);
+        const QueryResult resultBack = fromProto(wireResult);
+        QCOMPARE(resultBack.series, result.series);
+        QCOMPARE(toString(resultBack.resolution), toString(result.resolution));
+        QCOMPARE(resultBack.samplesRead, 77);
+    }
+
+    void downsampledSeries()
+    {
+        DownsampledSeries series;
+        series.metric = QStringLiteral("link_latency_seconds");
+        series.labels = {{QStringLiteral("link"), QStringLiteral("l1")}};
+        series.resolution = QueryResolution::OneMinute;
+        series.columns = {{0, 10, 1.0, 5.0, 2, 7, 4}, {10, 20, -1.0, 1e300, 11, 19, 9}};
+        v1::DownsampledSeries message;
+        toProto(series, &message);
+        v1::DownsampledSeries parsed;
+        QVERIFY(parsed.ParseFromString(message.SerializeAsString()));
+        const auto back = fromProto(parsed);
+        QVERIFY2(back, qPrintable(back.error()));
+        QCOMPARE(back->metric, series.metric);
+        QCOMPARE(back->labels, series.labels);
+        QCOMPARE(toString(back->resolution), toString(series.resolution));
+        QCOMPARE(back->columns.size(), 2);
+        const DownsampledColumn &column = back->columns.at(1);
+        QCOMPARE(column.startMs, 10);
+        QCOMPARE(column.endMs, 20);
+        QCOMPARE(column.min, -1.0);
+        QCOMPARE(column.max, 1e300);
+        QCOMPARE(column.minTimestampMs, 11);
+        QCOMPARE(column.maxTimestampMs, 19);
+        QCOMPARE(column.count, 9);
+
+        // Arrays of different lengths: an error, not an out-of-bounds read.
+        parsed.mutable_count()->RemoveLast();
+        const auto broken = fromProto(parsed);
+        QVERIFY(!broken);
+        QVERIFY2(broken.error().contains(QStringLiteral("link_latency_seconds")),
+                 qPrintable(broken.error()));
     }
 
     void badJsonBecomesEmptyObject()

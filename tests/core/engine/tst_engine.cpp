@@ -195,12 +195,12 @@ private Q_SLOTS:
         QVERIFY(plane.inventory().count(EntityKind::Node) >= 55);
 
         const int id = plane.subscribeTelemetry({SeriesMatcher{QStringLiteral("link_latency_seconds"),
-                                                               {{QStringLiteral("link"), QStringLiteral("link-core1-core2")}}}});
+                                                               {{QStringLiteral("link"), QStringLiteral("link-ath-core1")}}}});
         QTRY_VERIFY_WITH_TIMEOUT(!samples.isEmpty(), 5000);
         for (const auto &arguments : std::as_const(samples)) {
             QCOMPARE(arguments.at(0).toInt(), id);
             for (const auto &batch : arguments.at(1).value<QList<SeriesBatch>>())
-                QCOMPARE(batch.labels.value(QStringLiteral("link")), QStringLiteral("link-core1-core2"));
+                QCOMPARE(batch.labels.value(QStringLiteral("link")), QStringLiteral("link-ath-core1"));
         }
 
         bool answered = false;
@@ -217,7 +217,7 @@ private Q_SLOTS:
         }));
 
         bool ranged = false;
-        const QString key = seriesKey(QStringLiteral("link_latency_seconds"), {{QStringLiteral("link"), QStringLiteral("link-core1-core2")}});
+        const QString key = seriesKey(QStringLiteral("link_latency_seconds"), {{QStringLiteral("link"), QStringLiteral("link-ath-core1")}});
         plane.queryRange(key, 0, std::numeric_limits<qint64>::max(), this, [&ranged](const Result<QList<Sample>> &result) {
             QVERIFY(result.hasValue());
             QVERIFY(!result->isEmpty());

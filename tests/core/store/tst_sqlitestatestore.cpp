@@ -226,6 +226,8 @@ private Q_SLOTS:
     void batchingUnderLoad();
     void writeFailureCallsErrorHandler();
     void unreadableRowsAreSkipped();
+    void alertRulesAreVersioned();
+    void unreadableAlertRulesAreReported();
 };
 
 void tst_SqliteStateStore::openCreatesSchema()
@@ -894,6 +896,87 @@ void tst_SqliteStateStore::unreadableRowsAreSkipped()
     const auto log = store.auditLog(0, -1);
     QVERIFY(log);
     QCOMPARE(log->size(), 1);
+}
+
+namespace {
+AlertRule parsedRule(const QString &id, const QString &expression)
+{
+    auto rule = AlertRule::parse(id, expression);
+    if (!rule)
+        qFatal("bad test rule %s: %s", qPrintable(id), qPrintable(rule.error()));
+    return *rule;
+}
+} // namespace
+
+void tst_SqliteStateStore::alertRulesAreVersioned()
+{
+    QTemporaryDir temporary;
+    QVERIFY(temporary.isValid());
+    AlertRule hot = parsedRule(QStringLiteral("hot"),
+                               QStringLiteral("node_cpu_utilisation{site=~\"edge-.*\"} > 0.9 for 2m"));
+    hot.severity = AlertSeverity::Critical;
+    hot.description = QStringLiteral("CPU saturated");
+    hot.grouping = AlertGrouping::Site;
+    RemediationSpec raise;
+    raise.kind = RemediationKind::RaiseTelemetryRate;
+    raise.sampleInterval = 500ms;
+    raise.duration = 3min;
+    hot.remediations = {raise};
+    const AlertRule slow = parsedRule(QStringLiteral("slow"),
+                                      QStringLiteral("link_latency_seconds > 3 * nominal for 10s"));
+    {
+        SqliteStateStore store;
+        QVERIFY(store.open(temporary.path()));
+        const auto none = store.latestAlertRules();
+        QVERIFY2(none, qPrintable(none.error()));
+        QVERIFY(!none->has_value()); // never stored: the engine uses its defaults
+
+        const auto first = store.appendAlertRules({hot, slow}, QStringLiteral("user:alice"));
+        QVERIFY2(first, qPrintable(first.error()));
+        QCOMPARE(first->createdBy, QStringLiteral("user:alice"));
+        // An empty set is a set: every rule removed on purpose is not "use the defaults".
+        const auto second = store.appendAlertRules({}, QStringLiteral("user:bob"));
+        QVERIFY2(second, qPrintable(second.error()));
+        QVERIFY(second->revision > first->revision);
+        const auto third = store.appendAlertRules({slow, hot}, QStringLiteral("user:carol"));
+        QVERIFY2(third, qPrintable(third.error()));
+        QVERIFY(third->revision > second->revision);
+    }
+    // Committed before appendAlertRules returned: a new store on the file sees the newest set.
+    SqliteStateStore store;
+    QVERIFY(store.open(temporary.path()));
+    const auto latest = store.latestAlertRules();
+    QVERIFY2(latest, qPrintable(latest.error()));
+    QVERIFY(latest->has_value());
+    QCOMPARE(latest->value().createdBy, QStringLiteral("user:carol"));
+    QCOMPARE(latest->value().rules, (QList<AlertRule>{slow, hot}));
+    QVERIFY(latest->value().createdAtMs > 0);
+
+    RawDatabase raw(databaseIn(temporary.path()));
+    QCOMPARE(raw.text(QStringLiteral("SELECT count(*) FROM alert_rule_sets")), QStringLiteral("3"));
+}
+
+void tst_SqliteStateStore::unreadableAlertRulesAreReported()
+{
+    QTemporaryDir temporary;
+    QVERIFY(temporary.isValid());
+    {
+        SqliteStateStore store;
+        QVERIFY(store.open(temporary.path()));
+        QVERIFY(store.appendAlertRules({parsedRule(QStringLiteral("ok"), QStringLiteral("up < 1"))},
+                                       QStringLiteral("user:alice")));
+    }
+    {
+        RawDatabase raw(databaseIn(temporary.path()));
+        QVERIFY(raw.exec(QStringLiteral(
+            "INSERT INTO alert_rule_sets (created_ms, created_by, body) VALUES (1, 'x', "
+            "'[{\"id\":\"broken\",\"expression\":\"up >\",\"severity\":\"warning\"}]')")));
+    }
+    SqliteStateStore store;
+    QVERIFY(store.open(temporary.path()));
+    const auto latest = store.latestAlertRules();
+    QVERIFY(!latest);
+    QVERIFY2(latest.error().contains(QStringLiteral("broken")), qPrintable(latest.error()));
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteStateStore)

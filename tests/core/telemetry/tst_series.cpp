@@ -1,4 +1,5 @@
 #include "telemetry/Series.h"
+#include "telemetry/SeriesIndex.h"
 
 #include <QTest>
 
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void seriesKey_data();
     void seriesKey();
     void matches();
+    void conditions();
 };
 
 void tst_Series::parse_data()
@@ -86,7 +88,23 @@ void tst_Series::parse_data()
     QTest::newRow("double comma") << s("up{a=\"1\",,b=\"2\"}") << false << QString() << Labels();
     QTest::newRow("extra closing brace") << s("up{a=\"1\"}}") << false << QString() << Labels();
     QTest::newRow("text after the braces") << s("up{a=\"1\"}x") << false << QString() << Labels();
-    QTest::newRow("regex matcher") << s("up{a=~\"1.*\"}") << false << QString() << Labels();
+    QTest::newRow("bad regex") << s("up{a=~\"(\"}") << false << QString() << Labels();
+    QTest::newRow("only matches the empty string")
+        << s("{a!=\"x\"}") << false << QString() << Labels();
+    QTest::newRow("regex matching everything alone")
+        << s("{a=~\".*\"}") << false << QString() << Labels();
+    QTest::newRow("unknown operator") << s("up{a~\"x\"}") << false << QString() << Labels();
+    QTest::newRow("metric name twice")
+        << s("up{__name__=\"up\"}") << false << QString() << Labels();
+
+    // Negative and regex matchers keep equal labels as labels; the rest are conditions.
+    QTest::newRow("regex matcher") << s("up{a=~\"1.*\"}") << true << s("up") << Labels();
+    QTest::newRow("mixed operators")
+        << s("up{b!=\"2\",a=\"1\",c=~\"x|y\",d!~\"z.*\"}") << true << s("up")
+        << labels({{s("a"), s("1")}});
+    QTest::newRow("metric name as a label") << s("{__name__=\"up\",a=\"1\"}") << true << s("up")
+                                            << labels({{s("a"), s("1")}});
+    QTest::newRow("metric name regex") << s("{__name__=~\"node_.*\"}") << true << QString() << Labels();
 }
 
 void tst_Series::parse()
@@ -164,6 +182,52 @@ void tst_Series::matches()
     const SeriesBatch batch{s("up"), labels({{s("node"), s("n1")}}), {{1, 1.0}}};
     QVERIFY(SeriesMatcher::parse(s("up"))->matches(batch));
     QVERIFY(!SeriesMatcher::parse(s("down"))->matches(batch));
+}
+
+void tst_Series::conditions()
+{
+    // Anchored regular expressions, as in Prometheus: "n1" does not match "n10".
+    const auto regex = SeriesMatcher::parse(s("cpu{node=~\"n1|n2\"}"));
+    QVERIFY2(regex, qPrintable(regex.error()));
+    QCOMPARE(regex->conditions.size(), 1);
+    QVERIFY(regex->matches(s("cpu"), labels({{s("node"), s("n1")}})));
+    QVERIFY(regex->matches(s("cpu"), labels({{s("node"), s("n2")}})));
+    QVERIFY(!regex->matches(s("cpu"), labels({{s("node"), s("n10")}})));
+    QVERIFY(!regex->matches(s("cpu"), labels({{s("node"), s("xn1")}})));
+    QVERIFY(!regex->matches(s("cpu"), Labels()));
+    QVERIFY(!regex->matches(s("mem"), labels({{s("node"), s("n1")}})));
+
+    // Backslashes stay for the regular expression.
+    const auto escaped = SeriesMatcher::parse(s("up{instance=~\"10\\.0\\.0\\.\\d+:9100\"}"));
+    QVERIFY2(escaped, qPrintable(escaped.error()));
+    QVERIFY(escaped->matches(s("up"), labels({{s("instance"), s("10.0.0.7:9100")}})));
+    QVERIFY(!escaped->matches(s("up"), labels({{s("instance"), s("10a0.0.7:9100")}})));
+
+    // != and !~ match series that lack the label (its value is empty).
+    const auto negative = SeriesMatcher::parse(s("cpu{site!=\"athens\",node!~\"test-.*\"}"));
+    QVERIFY2(negative, qPrintable(negative.error()));
+    QVERIFY(negative->matches(s("cpu"), labels({{s("site"), s("paris")}, {s("node"), s("n1")}})));
+    QVERIFY(negative->matches(s("cpu"), Labels()));
+    QVERIFY(!negative->matches(s("cpu"), labels({{s("site"), s("athens")}})));
+    QVERIFY(!negative->matches(s("cpu"), labels({{s("node"), s("test-3")}})));
+
+    // A condition on __name__ tests the metric.
+    const auto byName = SeriesMatcher::parse(s("{__name__=~\"node_.*\",site=\"a\"}"));
+    QVERIFY2(byName, qPrintable(byName.error()));
+    QVERIFY(byName->matches(s("node_cpu"), labels({{s("site"), s("a")}})));
+    QVERIFY(!byName->matches(s("link_latency"), labels({{s("site"), s("a")}})));
+
+    // The text form reads back into the same matcher, and is a valid store selector too.
+    const QString text = negative->toString();
+    QCOMPARE(text, s("cpu{site!=\"athens\",node!~\"test-.*\"}"));
+    QCOMPARE(*SeriesMatcher::parse(text), *negative);
+    QVERIFY(SeriesSelector::parse(text));
+    QCOMPARE(*SeriesMatcher::parse(escaped->toString()), *escaped);
+
+    // A copy (a subscription's) matches like the original.
+    const SeriesMatcher copy = *regex;
+    QVERIFY(copy.matches(s("cpu"), labels({{s("node"), s("n2")}})));
+    QCOMPARE(copy, *regex);
 }
 
 QTEST_GUILESS_MAIN(tst_Series)

@@ -82,8 +82,11 @@ private Q_SLOTS:
         QVERIFY(scenario.hasValue());
         SimulatorModel model(*scenario, 1);
         const auto step = model.step(kStart);
-        // Every node has the five node metrics, every link latency and utilisation.
-        QCOMPARE(step.samples.size(), scenario->inventory.nodes.size() * 5 + scenario->inventory.links.size() * 2);
+        // Every node has the five node metrics, every link its utilisation and, unless it is
+        // unmeasured, its latency; every probed path its end-to-end latency.
+        QCOMPARE(scenario->unmeasuredLinks, (QSet<QString>{QStringLiteral("link-bol-core2"), QStringLiteral("link-core1-core2")}));
+        QCOMPARE(step.samples.size(), scenario->inventory.nodes.size() * 5 + scenario->inventory.links.size() * 2
+                                          - scenario->unmeasuredLinks.size() + scenario->paths.size());
         for (const auto &batch : step.samples) {
             const double value = batch.samples.constFirst().value;
             QVERIFY(std::isfinite(value));
@@ -91,8 +94,12 @@ private Q_SLOTS:
             if (batch.metric.endsWith(QLatin1String("utilisation")))
                 QVERIFY(value <= 1.0);
         }
-        const double latency = valueOf(step, QStringLiteral("link_latency_seconds"), QStringLiteral("link"), QStringLiteral("link-core1-core2"));
-        QVERIFY(latency >= 0.004 && latency < 0.02); // nominal 4 ms plus queueing
+        const double latency = valueOf(step, QStringLiteral("link_latency_seconds"), QStringLiteral("link"), QStringLiteral("link-ath-core1"));
+        QVERIFY(latency >= 0.014 && latency < 0.05); // nominal 14 ms plus queueing
+        // A path is the sum of its links: ath→core1 (measured) + core1→core2 (nominal 4 ms).
+        const double path = valueOf(step, QStringLiteral("path_latency_seconds"), QStringLiteral("path"),
+                                    QStringLiteral("link-ath-core1,link-core1-core2"));
+        QVERIFY2(path - latency >= 0.004 && path - latency < 0.02, qPrintable(QString::number(path - latency)));
     }
 
     void dailyShape()
@@ -189,6 +196,11 @@ private Q_SLOTS:
         QTest::newRow("negative count") << QByteArray("name: x\n" + site + "clusters: [{id: c1, site: s1, backend: slurm}]\nnodeGroups: [{cluster: c1, namePattern: n%d, count: -3}]\n") << QStringLiteral("outside");
         QTest::newRow("count not a number") << QByteArray("name: x\n" + site + "clusters: [{id: c1, site: s1, backend: slurm}]\nnodeGroups: [{cluster: c1, namePattern: n%d, count: many}]\n") << QStringLiteral("must be a number");
         QTest::newRow("link to nothing") << QByteArray("name: x\n" + site + "switches: [{id: sw1}]\nlinks: [{id: l1, a: {id: sw1}, b: {id: ghost}}]\n") << QStringLiteral("no switch or node \"ghost\"");
+        const QByteArray net = "switches: [{id: sw1}, {id: sw2}, {id: sw3}]\nlinks: [{id: l1, a: {id: sw1}, b: {id: sw2}}, {id: l2, a: {id: sw2}, b: {id: sw3}, measured: false}]\n";
+        QTest::newRow("path over a missing link") << QByteArray("name: x\n" + site + net + "paths: [{from: sw1, to: sw3, links: [l1, l9]}]\n") << QStringLiteral("no link \"l9\"");
+        QTest::newRow("path that jumps") << QByteArray("name: x\n" + site + net + "paths: [{from: sw1, to: sw3, links: [l2]}]\n") << QStringLiteral("does not continue from sw1");
+        QTest::newRow("path that stops short") << QByteArray("name: x\n" + site + net + "paths: [{from: sw1, to: sw3, links: [l1]}]\n") << QStringLiteral("ends at sw2");
+        QTest::newRow("path without links") << QByteArray("name: x\n" + site + net + "paths: [{from: sw1, to: sw3}]\n") << QStringLiteral("needs a list of links");
         QTest::newRow("fault on nothing") << QByteArray("name: x\n" + site + "faults: [{kind: hot-node, target: ghost}]\n") << QStringLiteral("fault target \"ghost\"");
         QTest::newRow("unknown fault") << QByteArray("name: x\n" + site + "faults: [{kind: meteor, target: s1}]\n") << QStringLiteral("unknown fault kind");
         QTest::newRow("period shorter than duration") << QByteArray("name: x\n" + site + "faults: [{kind: hot-node, target: s1, durationSeconds: 60, periodSeconds: 30}]\n") << QStringLiteral("periodSeconds");

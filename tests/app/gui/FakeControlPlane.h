@@ -1,0 +1,243 @@
+#pragma once
+
+// A control plane for GUI tests: a hand-filled inventory, a real TimeSeriesStore behind the
+// telemetry calls, and alerts and silences the test sets. Answers asynchronously, like the
+// real ones do.
+
+#include "control/IControlPlane.h"
+#include "telemetry/TelemetryQuery.h"
+#include "telemetry/TimeSeriesStore.h"
+
+#include <QDateTime>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace Continuo::Testing {
+
+class FakeControlPlane : public IControlPlane
+{
+public:
+    QString endpoint() const override { return QStringLiteral("fake"); }
+    ConnectionState connectionState() const override { return ConnectionState::Connected; }
+    QString connectionError() const override { return {}; }
+    void open() override {}
+    void close() override {}
+    const Inventory &inventory() const override { return m_inventory; }
+    EngineStatus status() const override { return {}; }
+    QList<Event> recentEvents() const override { return {}; }
+
+    int subscribeTelemetry(const QList<SeriesMatcher> &matchers) override
+    {
+        m_subscriptions.append(matchers);
+        return int(m_subscriptions.size());
+    }
+    void unsubscribeTelemetry(int subscriptionId) override
+    {
+        if (subscriptionId > 0 && subscriptionId <= m_subscriptions.size())
+            m_subscriptions[subscriptionId - 1].clear();
+    }
+    void queryRange(const QString &seriesKey, qint64 fromMs, qint64 toMs, QObject *context,
+                    std::function<void(const Result<QList<Sample>> &)> callback) override
+    {
+        QList<Sample> samples;
+        if (const auto parsed = SeriesMatcher::parse(seriesKey)) {
+            if (const auto id = m_store.find(parsed->metric, parsed->labels))
+                samples = m_store.read(*id, fromMs, toMs);
+        }
+        answer(context, std::move(callback), Result<QList<Sample>>(samples));
+    }
+    void listSeries(const QString &selector, int limit, QObject *context,
+                    std::function<void(const Result<SeriesListing> &)> callback) override
+    {
+        ++listSeriesCalls;
+        auto ids = m_store.select(selector);
+        if (!ids)
+            return answer(context, std::move(callback), Result<SeriesListing>(makeError(ids.error())));
+        SeriesListing listing;
+        for (SeriesId id : *ids)
+            listing.series.append(SeriesBatch{m_store.metric(id), m_store.labels(id), {}});
+        std::sort(listing.series.begin(), listing.series.end(),
+                  [](const SeriesBatch &a, const SeriesBatch &b) { return a.key() < b.key(); });
+        if (limit >= 0 && listing.series.size() > limit) {
+            listing.series.resize(limit);
+            listing.truncated = true;
+        }
+        answer(context, std::move(callback), Result<SeriesListing>(listing));
+    }
+    void queryChart(const QString &selector, qint64 fromMs, qint64 toMs, int columnBudget, QObject *context,
+                    std::function<void(const Result<QList<DownsampledSeries>> &)> callback) override
+    {
+        ++queryChartCalls;
+        lastColumnBudget = columnBudget;
+        answer(context, std::move(callback), TelemetryQuery(m_store).downsample(selector, fromMs, toMs, columnBudget));
+    }
+    void evaluateQuery(const RangeQuery &query, QObject *context,
+                       std::function<void(const Result<QueryResult> &)> callback) override
+    {
+        answer(context, std::move(callback), TelemetryQuery(m_store).evaluate(query));
+    }
+
+    QList<Alert> activeAlerts() const override
+    {
+        QList<Alert> active;
+        for (const Alert &alert : m_alerts) {
+            if (alert.isActive())
+                active.append(alert);
+        }
+        return active;
+    }
+    QList<Silence> silences() const override { return m_silences; }
+    void alertHistory(qint64 fromMs, int limit, QObject *context,
+                      std::function<void(const Result<QList<Alert>> &)> callback) override
+    {
+        QList<Alert> history;
+        for (const Alert &alert : m_alerts) {
+            // Like the engine: a pending alert that never fired leaves no history.
+            const bool cancelled = alert.state == AlertState::Resolved && alert.firedAtMs == 0;
+            if (alert.startedAtMs >= fromMs && !cancelled)
+                history.append(alert);
+        }
+        std::sort(history.begin(), history.end(),
+                  [](const Alert &a, const Alert &b) { return a.startedAtMs > b.startedAtMs; });
+        if (history.size() > limit)
+            history.resize(limit);
+        answer(context, std::move(callback), Result<QList<Alert>>(history));
+    }
+    void acknowledgeAlert(const QString &alertId, QObject *context,
+                          std::function<void(const Result<Alert> &)> callback) override
+    {
+        for (Alert &alert : m_alerts) {
+            if (alert.id != alertId)
+                continue;
+            alert.acknowledgedBy = QStringLiteral("console:test");
+            alert.acknowledgedAtMs = QDateTime::currentMSecsSinceEpoch();
+            alert.updatedAtMs = alert.acknowledgedAtMs;
+            Q_EMIT alertChanged(alert);
+            return answer(context, std::move(callback), Result<Alert>(alert));
+        }
+        answer(context, std::move(callback), Result<Alert>(makeError(QStringLiteral("no alert %1").arg(alertId))));
+    }
+    void addSilence(const Labels &matchers, const QString &comment, qint64 untilMs, QObject *context,
+                    std::function<void(const Result<Silence> &)> callback) override
+    {
+        Silence silence;
+        silence.id = QStringLiteral("silence-%1").arg(m_silences.size() + 1);
+        silence.matchers = matchers;
+        silence.comment = comment;
+        silence.createdBy = QStringLiteral("console:test");
+        silence.createdAtMs = QDateTime::currentMSecsSinceEpoch();
+        silence.startsAtMs = silence.createdAtMs;
+        silence.endsAtMs = untilMs;
+        if (auto valid = silence.validate(); !valid)
+            return answer(context, std::move(callback), Result<Silence>(makeError(valid.error())));
+        m_silences.append(silence);
+        Q_EMIT silenceChanged(silence);
+        for (Alert &alert : m_alerts) {
+            if (alert.isActive() && silence.matches(alert.labels)) {
+                alert.silencedBy = silence.id;
+                Q_EMIT alertChanged(alert);
+            }
+        }
+        answer(context, std::move(callback), Result<Silence>(silence));
+    }
+    void expireSilence(const QString &silenceId, QObject *context,
+                       std::function<void(const Result<Silence> &)> callback) override
+    {
+        for (qsizetype i = 0; i < m_silences.size(); ++i) {
+            if (m_silences.at(i).id != silenceId)
+                continue;
+            Silence silence = m_silences.takeAt(i);
+            silence.expiredBy = QStringLiteral("console:test");
+            silence.endsAtMs = QDateTime::currentMSecsSinceEpoch();
+            Q_EMIT silenceChanged(silence);
+            return answer(context, std::move(callback), Result<Silence>(silence));
+        }
+        answer(context, std::move(callback), Result<Silence>(makeError(QStringLiteral("no silence %1").arg(silenceId))));
+    }
+    void alertRules(QObject *context, std::function<void(const Result<QList<AlertRule>> &)> callback) override
+    {
+        answer(context, std::move(callback), Result<QList<AlertRule>>(m_rules));
+    }
+    void setAlertRules(const QList<AlertRule> &rules, QObject *context, ResultCallback callback) override
+    {
+        m_rules = rules;
+        answer(context, std::move(callback), Result<void>());
+    }
+    void setNodeState(const QString &, NodeState, const QString &, QObject *context,
+                      std::function<void(const Result<Node> &)> callback) override
+    {
+        answer(context, std::move(callback), Result<Node>(makeError(QStringLiteral("not supported"))));
+    }
+
+    // --- what tests drive ----------------------------------------------------------------
+
+    void apply(const InventoryChangeSet &changes)
+    {
+        auto deltas = m_inventory.apply(changes);
+        QVERIFY2(deltas.hasValue(), qPrintable(deltas.error()));
+        Q_EMIT inventoryChanged(*deltas);
+    }
+    int subscriptionFor(const QString &metric) const
+    {
+        for (int i = 0; i < m_subscriptions.size(); ++i) {
+            if (!m_subscriptions.at(i).isEmpty() && m_subscriptions.at(i).first().metric == metric)
+                return i + 1;
+        }
+        return 0;
+    }
+    void emitSamples(int id, const QList<SeriesBatch> &batches) { Q_EMIT samplesReceived(id, batches); }
+    /// Store samples and hand them to every subscription that matches, like the engine does.
+    void publish(const QList<SeriesBatch> &batches)
+    {
+        m_store.ingest(batches);
+        for (int i = 0; i < m_subscriptions.size(); ++i) {
+            QList<SeriesBatch> matching;
+            for (const SeriesBatch &batch : batches) {
+                if (std::any_of(m_subscriptions.at(i).cbegin(), m_subscriptions.at(i).cend(),
+                                [&batch](const SeriesMatcher &matcher) { return matcher.matches(batch); }))
+                    matching.append(batch);
+            }
+            if (!matching.isEmpty())
+                Q_EMIT samplesReceived(i + 1, matching);
+        }
+    }
+    /// Insert or replace an alert (by id) and tell watchers.
+    void setAlert(const Alert &alert)
+    {
+        const auto it = std::find_if(m_alerts.begin(), m_alerts.end(), [&](const Alert &a) { return a.id == alert.id; });
+        if (it == m_alerts.end())
+            m_alerts.append(alert);
+        else
+            *it = alert;
+        Q_EMIT alertChanged(alert);
+    }
+    const Alert *alert(const QString &id) const
+    {
+        const auto it = std::find_if(m_alerts.cbegin(), m_alerts.cend(), [&](const Alert &a) { return a.id == id; });
+        return it == m_alerts.cend() ? nullptr : &*it;
+    }
+    TimeSeriesStore &store() { return m_store; }
+
+    int listSeriesCalls = 0;
+    int queryChartCalls = 0;
+    int lastColumnBudget = 0;
+
+private:
+    template<typename T, typename Callback>
+    void answer(QObject *context, Callback callback, T result)
+    {
+        QTimer::singleShot(0, context ? context : this,
+                           [callback = std::move(callback), result = std::move(result)] { callback(result); });
+    }
+
+    Inventory m_inventory;
+    QList<QList<SeriesMatcher>> m_subscriptions;
+    TimeSeriesStore m_store;
+    QList<Alert> m_alerts;
+    QList<Silence> m_silences;
+    QList<AlertRule> m_rules;
+};
+
+} // namespace Continuo::Testing
