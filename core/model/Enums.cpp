@@ -97,6 +97,35 @@ const Internal::EnumName<EventSeverity> kEventSeverityNames[] = {
     {EventSeverity::Critical, "critical"},
 };
 
+const Internal::EnumName<IsolationKind> kIsolationKindNames[] = {
+    {IsolationKind::Unknown, "any"},
+    {IsolationKind::Runc, "runc"},
+    {IsolationKind::Kata, "kata"},
+    {IsolationKind::KataVaccel, "kata-vaccel"},
+    {IsolationKind::Unikernel, "unikernel"},
+};
+
+const Internal::EnumName<PlacementStrategy> kPlacementStrategyNames[] = {
+    {PlacementStrategy::Unknown, "default"},
+    {PlacementStrategy::MultiObjective, "multi-objective"},
+    {PlacementStrategy::FirstFit, "first-fit"},
+    {PlacementStrategy::BestFitSecurity, "best-fit-security"},
+    {PlacementStrategy::GreedyResource, "greedy"},
+};
+
+const Internal::EnumName<SpreadScope> kSpreadScopeNames[] = {
+    {SpreadScope::Unknown, "none"},
+    {SpreadScope::Node, "node"},
+    {SpreadScope::Site, "site"},
+    {SpreadScope::Zone, "zone"},
+};
+
+const Internal::EnumName<DesiredState> kDesiredStateNames[] = {
+    {DesiredState::Unknown, "unknown"},
+    {DesiredState::Running, "running"},
+    {DesiredState::Terminated, "terminated"},
+};
+
 } // namespace
 
 QString toString(SiteKind value)
@@ -218,6 +247,50 @@ template<>
 EventSeverity enumFromString<EventSeverity>(const QString &text)
 {
     return Internal::enumFromName(text, kEventSeverityNames);
+}
+
+QString toString(IsolationKind value)
+{
+    return Internal::enumName(value, kIsolationKindNames);
+}
+
+template<>
+IsolationKind enumFromString<IsolationKind>(const QString &text)
+{
+    return Internal::enumFromName(text, kIsolationKindNames);
+}
+
+QString toString(PlacementStrategy value)
+{
+    return Internal::enumName(value, kPlacementStrategyNames);
+}
+
+template<>
+PlacementStrategy enumFromString<PlacementStrategy>(const QString &text)
+{
+    return Internal::enumFromName(text, kPlacementStrategyNames);
+}
+
+QString toString(SpreadScope value)
+{
+    return Internal::enumName(value, kSpreadScopeNames);
+}
+
+template<>
+SpreadScope enumFromString<SpreadScope>(const QString &text)
+{
+    return Internal::enumFromName(text, kSpreadScopeNames);
+}
+
+QString toString(DesiredState value)
+{
+    return Internal::enumName(value, kDesiredStateNames);
+}
+
+template<>
+DesiredState enumFromString<DesiredState>(const QString &text)
+{
+    return Internal::enumFromName(text, kDesiredStateNames);
 }
 
 } // namespace Continuo

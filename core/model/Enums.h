@@ -29,6 +29,14 @@ enum class DeploymentState {
     Terminated
 };
 enum class EventSeverity { Unknown, Debug, Info, Warning, Error, Critical };
+/// Sandbox a workload needs (Unknown: any). Kata and unikernels need a hardened node or better.
+enum class IsolationKind { Unknown, Runc, Kata, KataVaccel, Unikernel };
+/// How the node is chosen among the feasible ones (SERRANO's published algorithms and ours).
+enum class PlacementStrategy { Unknown, MultiObjective, FirstFit, BestFitSecurity, GreedyResource };
+/// Anti-affinity between replicas of one workload: at most one per node, site or zone.
+enum class SpreadScope { Unknown, Node, Site, Zone };
+/// What the operator wants of a deployment; reconciliation drives the actual state towards it.
+enum class DesiredState { Unknown, Running, Terminated };
 
 /// Stable lower-case names used in files, the API and the UI ("edge", "ready", "in_deployment").
 CONTINUO_CORE_EXPORT QString toString(SiteKind value);
@@ -42,6 +50,10 @@ CONTINUO_CORE_EXPORT QString toString(StorageKind value);
 CONTINUO_CORE_EXPORT QString toString(WorkloadKind value);
 CONTINUO_CORE_EXPORT QString toString(DeploymentState value);
 CONTINUO_CORE_EXPORT QString toString(EventSeverity value);
+CONTINUO_CORE_EXPORT QString toString(IsolationKind value);
+CONTINUO_CORE_EXPORT QString toString(PlacementStrategy value);
+CONTINUO_CORE_EXPORT QString toString(SpreadScope value);
+CONTINUO_CORE_EXPORT QString toString(DesiredState value);
 
 /// Parse the names produced by toString(); unknown text gives the enum's Unknown value.
 template<typename Enum>
@@ -58,5 +70,9 @@ template<> CONTINUO_CORE_EXPORT StorageKind enumFromString<StorageKind>(const QS
 template<> CONTINUO_CORE_EXPORT WorkloadKind enumFromString<WorkloadKind>(const QString &text);
 template<> CONTINUO_CORE_EXPORT DeploymentState enumFromString<DeploymentState>(const QString &text);
 template<> CONTINUO_CORE_EXPORT EventSeverity enumFromString<EventSeverity>(const QString &text);
+template<> CONTINUO_CORE_EXPORT IsolationKind enumFromString<IsolationKind>(const QString &text);
+template<> CONTINUO_CORE_EXPORT PlacementStrategy enumFromString<PlacementStrategy>(const QString &text);
+template<> CONTINUO_CORE_EXPORT SpreadScope enumFromString<SpreadScope>(const QString &text);
+template<> CONTINUO_CORE_EXPORT DesiredState enumFromString<DesiredState>(const QString &text);
 
 } // namespace Continuo

@@ -322,9 +322,88 @@ Result<AuditEntry> auditEntryFromJson(const QJsonObject &object)
     return entry;
 }
 
+namespace {
+
+QJsonObject requirementsToJson(const PlacementRequirements &r)
+{
+    QJsonArray latency;
+    for (const LatencyBound &bound : r.maxLatency) {
+        latency.append(QJsonObject{{QStringLiteral("siteId"), bound.siteId},
+                                   {QStringLiteral("location"),
+                                    QJsonObject{{QStringLiteral("name"), bound.location.name},
+                                                {QStringLiteral("latitude"), bound.location.latitude},
+                                                {QStringLiteral("longitude"),
+                                                 bound.location.longitude}}},
+                                   {QStringLiteral("maxMs"), bound.maxMs}});
+    }
+    return {{QStringLiteral("gpuModel"), r.gpuModel},
+            {QStringLiteral("fpgaModel"), r.fpgaModel},
+            {QStringLiteral("vaccel"), r.vaccel},
+            {QStringLiteral("arch"), r.arch},
+            {QStringLiteral("minSecurityTier"), toString(r.minSecurityTier)},
+            {QStringLiteral("isolation"), toString(r.isolation)},
+            {QStringLiteral("nodeSelector"), labelsToJson(r.nodeSelector)},
+            {QStringLiteral("where"), r.where},
+            {QStringLiteral("maxLatency"), latency},
+            {QStringLiteral("dataLocation"), r.dataLocation},
+            {QStringLiteral("dataMaxLatencyMs"), r.dataMaxLatencyMs},
+            {QStringLiteral("walltimeSeconds"), r.walltimeSeconds},
+            {QStringLiteral("partition"), r.partition},
+            {QStringLiteral("replicas"), r.replicas},
+            {QStringLiteral("spread"), toString(r.spread)},
+            {QStringLiteral("pinnedNodeId"), r.pinnedNodeId},
+            {QStringLiteral("pinnedClusterId"), r.pinnedClusterId}};
+}
+
+PlacementRequirements requirementsFromJson(const QJsonObject &o)
+{
+    PlacementRequirements r;
+    r.gpuModel = str(o, "gpuModel");
+    r.fpgaModel = str(o, "fpgaModel");
+    r.vaccel = o.value(QLatin1String("vaccel")).toBool();
+    r.arch = str(o, "arch");
+    r.minSecurityTier = enumValue<SecurityTier>(o, "minSecurityTier");
+    r.isolation = enumValue<IsolationKind>(o, "isolation");
+    r.nodeSelector = labelsFromJson(o.value(QLatin1String("nodeSelector")).toObject());
+    r.where = str(o, "where");
+    for (const auto &item : o.value(QLatin1String("maxLatency")).toArray()) {
+        const QJsonObject bound = item.toObject();
+        const QJsonObject location = bound.value(QLatin1String("location")).toObject();
+        r.maxLatency.append({str(bound, "siteId"),
+                             {str(location, "name"), num(location, "latitude"),
+                              num(location, "longitude")},
+                             num(bound, "maxMs")});
+    }
+    r.dataLocation = str(o, "dataLocation");
+    r.dataMaxLatencyMs = num(o, "dataMaxLatencyMs");
+    r.walltimeSeconds = int64(o, "walltimeSeconds");
+    r.partition = str(o, "partition");
+    r.replicas = o.value(QLatin1String("replicas")).toInt(1);
+    r.spread = enumValue<SpreadScope>(o, "spread");
+    r.pinnedNodeId = str(o, "pinnedNodeId");
+    r.pinnedClusterId = str(o, "pinnedClusterId");
+    return r;
+}
+
+QJsonArray stringsToJson(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QStringList stringsFromJson(const QJsonValue &value)
+{
+    QStringList list;
+    for (const auto &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
+} // namespace
+
 QJsonObject toJson(const Workload &workload)
 {
     const auto &request = workload.request;
+    const auto &w = workload.objectives;
     return {{QStringLiteral("id"), workload.id},
             {QStringLiteral("name"), workload.name},
             {QStringLiteral("kind"), toString(workload.kind)},
@@ -336,7 +415,17 @@ QJsonObject toJson(const Workload &workload)
                          {QStringLiteral("fpgaCount"), request.fpgaCount}}},
             {QStringLiteral("image"), workload.image},
             {QStringLiteral("groupId"), workload.groupId},
-            {QStringLiteral("labels"), labelsToJson(workload.labels)}};
+            {QStringLiteral("labels"), labelsToJson(workload.labels)},
+            {QStringLiteral("requirements"), requirementsToJson(workload.requirements)},
+            {QStringLiteral("objectives"),
+             QJsonObject{{QStringLiteral("latency"), w.latency},
+                         {QStringLiteral("executionTime"), w.executionTime},
+                         {QStringLiteral("energy"), w.energy},
+                         {QStringLiteral("cost"), w.cost},
+                         {QStringLiteral("balance"), w.balance}}},
+            {QStringLiteral("strategy"), toString(workload.strategy)},
+            {QStringLiteral("submittedMs"), workload.submittedMs},
+            {QStringLiteral("submittedBy"), workload.submittedBy}};
 }
 
 Result<Workload> workloadFromJson(const QJsonObject &object)
@@ -354,6 +443,14 @@ Result<Workload> workloadFromJson(const QJsonObject &object)
     workload.image = str(object, "image");
     workload.groupId = str(object, "groupId");
     workload.labels = labelsFromJson(object.value(QLatin1String("labels")).toObject());
+    workload.requirements =
+        requirementsFromJson(object.value(QLatin1String("requirements")).toObject());
+    const QJsonObject w = object.value(QLatin1String("objectives")).toObject();
+    workload.objectives = {num(w, "latency"), num(w, "executionTime"), num(w, "energy"),
+                           num(w, "cost"), num(w, "balance")};
+    workload.strategy = enumValue<PlacementStrategy>(object, "strategy");
+    workload.submittedMs = int64(object, "submittedMs");
+    workload.submittedBy = str(object, "submittedBy");
     return workload;
 }
 
@@ -374,6 +471,12 @@ QJsonObject toJson(const Deployment &deployment)
             {QStringLiteral("createdMs"), deployment.createdMs},
             {QStringLiteral("updatedMs"), deployment.updatedMs},
             {QStringLiteral("message"), deployment.message},
+            {QStringLiteral("replica"), deployment.replica},
+            {QStringLiteral("desired"), toString(deployment.desired)},
+            {QStringLiteral("attempts"), deployment.attempts},
+            {QStringLiteral("nextAttemptMs"), deployment.nextAttemptMs},
+            {QStringLiteral("excludedNodes"), stringsToJson(deployment.excludedNodes)},
+            {QStringLiteral("constraints"), stringsToJson(deployment.constraints)},
             {QStringLiteral("history"), history}};
 }
 
@@ -390,6 +493,14 @@ Result<Deployment> deploymentFromJson(const QJsonObject &object)
     deployment.createdMs = int64(object, "createdMs");
     deployment.updatedMs = int64(object, "updatedMs");
     deployment.message = str(object, "message");
+    deployment.replica = object.value(QLatin1String("replica")).toInt();
+    deployment.desired = enumValue<DesiredState>(object, "desired");
+    if (deployment.desired == DesiredState::Unknown)
+        deployment.desired = DesiredState::Running;
+    deployment.attempts = object.value(QLatin1String("attempts")).toInt();
+    deployment.nextAttemptMs = int64(object, "nextAttemptMs");
+    deployment.excludedNodes = stringsFromJson(object.value(QLatin1String("excludedNodes")));
+    deployment.constraints = stringsFromJson(object.value(QLatin1String("constraints")));
     const QJsonArray history = object.value(QLatin1String("history")).toArray();
     for (const auto &item : history) {
         const QJsonObject transition = item.toObject();
