@@ -1,5 +1,7 @@
 #include "orchestration/PlacementFilters.h"
 
+#include "orchestration/ResourceQuery.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -633,6 +635,43 @@ public:
     }
 };
 
+/// requirements.where: the resource-discovery predicate (the same engine as `continuoctl find`).
+class WhereFilter final : public IPlacementFilter
+{
+public:
+    QString name() const override { return QStringLiteral("where"); }
+    std::optional<PlacementRejection> checkCluster(const PlacementContext &context,
+                                                   int cluster) const override
+    {
+        if (!context.whereError.isEmpty()) {
+            return clusterRejection(context, cluster, name(),
+                                    [&] { return QStringLiteral("where: %1").arg(context.whereError); },
+                                    1.0);
+        }
+        return std::nullopt;
+    }
+    std::optional<PlacementRejection> checkNode(const PlacementContext &context,
+                                                int node) const override
+    {
+        if (!context.whereError.isEmpty()) {
+            return nodeRejection(context, node, name(),
+                                 [&] { return QStringLiteral("where: %1").arg(context.whereError); },
+                                 1.0);
+        }
+        if (context.where && !context.where->matches(*context.model, node)) {
+            return nodeRejection(context, node, name(),
+                                 [&] { return context.where->mismatch(*context.model, node); }, 1.0);
+        }
+        return std::nullopt;
+    }
+    QString relaxation(const PlacementContext &context, const QList<PlacementRejection> &onlyThis) const override
+    {
+        return QStringLiteral("loosen `%1` (on %2: %3)")
+            .arg(context.workload->requirements.where, onlyThis.first().candidateId,
+                 onlyThis.first().reason);
+    }
+};
+
 // --- Scorers -----------------------------------------------------------------------------
 
 double utilisationAfter(const PlacementModel::NodeSlot &slot, const ResourceRequest &request)
@@ -843,6 +882,7 @@ std::vector<std::unique_ptr<IPlacementFilter>> builtinPlacementFilters()
     filters.push_back(std::make_unique<SecurityFilter>());
     filters.push_back(std::make_unique<LatencyFilter>());
     filters.push_back(std::make_unique<DataLocalityFilter>());
+    filters.push_back(std::make_unique<WhereFilter>());
     filters.push_back(std::make_unique<SpreadFilter>());
     filters.push_back(std::make_unique<HealthFilter>());
     return filters;

@@ -1,6 +1,7 @@
 #include "orchestration/Placer.h"
 
 #include "orchestration/PlacementFilters.h"
+#include "orchestration/ResourceQuery.h"
 
 #include <algorithm>
 #include <array>
@@ -106,6 +107,13 @@ struct Placer::Impl
             context.gpuModels = model.modelIdsContaining(workload.requirements.gpuModel);
         if (!workload.requirements.fpgaModel.isEmpty())
             context.fpgaModels = model.modelIdsContaining(workload.requirements.fpgaModel);
+        if (!workload.requirements.where.trimmed().isEmpty()) {
+            auto query = ResourceQuery::parse(workload.requirements.where);
+            if (query)
+                context.where = std::make_shared<const ResourceQuery>(std::move(*query));
+            else
+                context.whereError = query.error();
+        }
         return context;
     }
 

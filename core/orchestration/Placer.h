@@ -10,6 +10,8 @@
 
 namespace Continuo {
 
+class ResourceQuery;
+
 /// Why a candidate (node or, in stage 1, a whole cluster) was rejected.
 struct PlacementRejection
 {
@@ -97,6 +99,9 @@ struct PlacementContext
     QSet<int> usedZones;
     QSet<int> excludedNodes; ///< Nodes a failed deployment ran on.
     int groupCluster = -1; ///< Co-location: members after the first must use this cluster.
+    /// requirements.where, parsed once per request; whereError when it does not parse.
+    std::shared_ptr<const ResourceQuery> where;
+    QString whereError;
     /// Whether rejections need their reason text (formatting is skipped on the fast path once
     /// enough examples are kept).
     bool withReasons = true;

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void dryRunLeavesModelUntouched();
     void cordonedAndExcludedNodes();
     void pin();
+    void wherePredicate();
 };
 
 void tst_Placer::siteLatencies()
@@ -431,6 +432,23 @@ void tst_Placer::pin()
             sawPlatform = rejection.filter == QLatin1String("platform");
     }
     QVERIFY(sawPlatform);
+}
+
+void tst_Placer::wherePredicate()
+{
+    Placer placer;
+    PlacementModel model = PlacementModel::build(smallContinuum());
+    Workload app = container(QStringLiteral("app"), 1, 1);
+    app.requirements.where = QStringLiteral("gpu >= 2 and vaccel");
+    auto placed = placer.place(model, app, {.commit = false});
+    QVERIFY2(placed.placed, qPrintable(placed.error));
+    QCOMPARE(placed.decisions.first().nodeId, QStringLiteral("k8s-2"));
+    QVERIFY(placed.rejectionsByFilter.value(QStringLiteral("where")) > 0);
+
+    app.requirements.where = QStringLiteral("bogus_attribute = 1");
+    placed = placer.place(model, app, {.commit = false});
+    QVERIFY(!placed.placed);
+    QVERIFY(placed.rejectionsByFilter.contains(QStringLiteral("where")));
 }
 
 QTEST_GUILESS_MAIN(tst_Placer)
