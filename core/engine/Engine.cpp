@@ -230,10 +230,11 @@ Result<void> Engine::start(const EngineOptions &options)
     if (m_options.scenario.isEmpty() || m_options.scenario == QLatin1String("none"))
         disabled.append(QStringLiteral("simulator"));
     m_plugins->setDisabledPlugins(disabled);
-    m_plugins->setPluginSettings(
-        {{QStringLiteral("simulator"),
-          QVariantMap{{QStringLiteral("scenario"), m_options.scenario},
-                      {QStringLiteral("seed"), QString::number(m_options.seed)}}}});
+    QHash<QString, QVariantMap> pluginSettings = m_options.pluginSettings;
+    QVariantMap &simulatorSettings = pluginSettings[QStringLiteral("simulator")];
+    simulatorSettings.insert(QStringLiteral("scenario"), m_options.scenario);
+    simulatorSettings.insert(QStringLiteral("seed"), QString::number(m_options.seed));
+    m_plugins->setPluginSettings(pluginSettings);
     m_plugins->discover();
     m_plugins->loadAll(m_host.get());
     for (IPlugin *plugin : m_plugins->runningPlugins()) {
@@ -254,6 +255,15 @@ Result<void> Engine::start(const EngineOptions &options)
             continue;
         }
         m_sources.push_back(std::move(source));
+    }
+
+    // After the plugins, whose compute backends it drives; deployments resume from the store.
+    m_orchestrator = std::make_unique<Orchestrator>(this);
+    if (auto orchestrating = m_orchestrator->start(m_options.orchestrator, restored->workloads,
+                                                   restored->deployments);
+        !orchestrating) {
+        qCCritical(lcEngine).noquote() << "workload orchestration did not start:"
+                                       << orchestrating.error();
     }
 
     if (m_options.hostProbe) {
@@ -282,6 +292,9 @@ void Engine::stop()
         m_hostProbe.reset();
     }
     m_linkEstimator.reset();
+    // Before the plugins: the backends it holds belong to them.
+    if (m_orchestrator)
+        m_orchestrator->stop();
     for (auto &source : m_sources)
         source->stop();
     m_sources.clear();
@@ -299,6 +312,7 @@ void Engine::stop()
             qCCritical(lcEngine).noquote() << "state store flush failed:" << flushed.error();
         m_store->close();
     }
+    m_orchestrator.reset();
     m_anomaly.reset();
     m_dataLock.reset();
     setState(EngineState::Stopped);

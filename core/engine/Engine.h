@@ -3,6 +3,7 @@
 #include "engine/EngineStatus.h"
 #include "model/Event.h"
 #include "model/Inventory.h"
+#include "orchestration/Orchestrator.h"
 #include "plugin/IPluginHost.h"
 #include "plugin/ITelemetrySource.h"
 #include "telemetry/TelemetryPersistence.h"
@@ -32,6 +33,9 @@ struct EngineOptions
     quint64 seed = 42;              ///< Simulator seed: same seed, same continuum and telemetry.
     QStringList pluginPaths;        ///< Empty: PluginManager::defaultSearchPaths().
     QStringList disabledPlugins;
+    /// Extra settings per plugin id, merged over the engine's own (the simulator gets
+    /// "scenario" and "seed" from the fields above; tests add "deployStepMs", "failDeployOn").
+    QHash<QString, QVariantMap> pluginSettings;
     bool hostProbe = true;          ///< Probe this machine from /proc and show it as a node.
     int recentEventLimit = 5000;    ///< Events kept in memory for new watchers.
     /// How often new telemetry reaches subscribers and the anomaly engine (frame rate of the
@@ -48,6 +52,8 @@ struct EngineOptions
     /// Database path (empty: `<dataDirectory>/telemetry.db`), checkpoint interval, per-tier
     /// database retention.
     TelemetryPersistenceOptions telemetryPersistence;
+    /// Reconciliation timing, retries and the closed loop of workload placement.
+    OrchestratorOptions orchestrator;
 };
 
 /// The orchestration and telemetry core. Lives on one thread (the GUI's or the daemon's main
@@ -79,6 +85,8 @@ public:
     IStateStore *store() const { return m_store.get(); }
     /// Streaming detectors, rules and alerts; null while the engine is stopped.
     AnomalyEngine *anomalyEngine() const { return m_anomaly.get(); }
+    /// Workload placement and deployment reconciliation; null while the engine is stopped.
+    Orchestrator *orchestrator() const { return m_orchestrator.get(); }
     /// Where requests for faster telemetry go (by default recorded and logged).
     ITelemetryRateControl *telemetryRateControl() const;
     /// Replace the telemetry rate control (null: the default). Not owned.
@@ -128,6 +136,7 @@ private:
     ITelemetryRateControl *m_rateControl = nullptr;
     std::unique_ptr<AnomalyEngine> m_anomaly;
     std::unique_ptr<LinkLatencyEstimator> m_linkEstimator;
+    std::unique_ptr<Orchestrator> m_orchestrator;
     std::deque<Event> m_recentEvents;
     qint64 m_lastEventSequence = 0;
 };

@@ -18,6 +18,8 @@ inline constexpr auto PluginState = "Plugin.State";
 inline constexpr auto DeploymentState = "Deployment.State";
 inline constexpr auto OperatorAction = "Operator.Action";
 inline constexpr auto SimulatorFault = "Simulator.Fault";
+/// A deployment moved (re-optimisation, closed loop, operator pin); payload has the reason.
+inline constexpr auto PlacementMove = "Placement.Move";
 } // namespace EventTypes
 
 /// Something that happened, in the order the engine saw it.

@@ -17,6 +17,7 @@ struct PersistedState
 {
     InventorySnapshot inventory;
     QList<Deployment> deployments;
+    QList<Workload> workloads;   ///< Submitted intents, by id.
     QList<Event> recentEvents;   ///< Newest last, at most the limit given to load().
     qint64 lastEventSequence = 0; ///< Highest sequence ever stored (0 if none).
 };
@@ -47,11 +48,13 @@ public:
     virtual void close() = 0;
     virtual bool isOpen() const = 0;
 
-    /// Read back inventory, deployments and the newest `recentEventLimit` events.
+    /// Read back inventory, workloads, deployments and the newest `recentEventLimit` events.
     virtual Result<PersistedState> load(int recentEventLimit) = 0;
 
     virtual void writeInventoryDeltas(const QList<InventoryDelta> &deltas) = 0;
     virtual void writeDeployment(const Deployment &deployment) = 0;
+    /// Queue an insert-or-update of a workload intent, by id.
+    virtual void writeWorkload(const Workload &workload) = 0;
     virtual void writeEvents(const QList<Event> &events) = 0;
 
     /// Commit an audit entry now; returns it with its id.

@@ -171,14 +171,15 @@ struct PendingWrites
 {
     QList<InventoryDelta> deltas;
     QList<Deployment> deployments;
+    QList<Workload> workloads;
     QList<Event> events;
     QList<Alert> alerts;
     QList<Silence> silences;
 
     qsizetype size() const
     {
-        return deltas.size() + deployments.size() + events.size() + alerts.size()
-               + silences.size();
+        return deltas.size() + deployments.size() + workloads.size() + events.size()
+               + alerts.size() + silences.size();
     }
     bool isEmpty() const { return size() == 0; }
 };
@@ -215,6 +216,10 @@ public:
     {
         enqueueWith(
             [&deployment](PendingWrites &pending) { pending.deployments.append(deployment); });
+    }
+    void enqueue(const Workload &workload)
+    {
+        enqueueWith([&workload](PendingWrites &pending) { pending.workloads.append(workload); });
     }
     void enqueue(const QList<Event> &events)
     {
@@ -278,6 +283,7 @@ private:
     Statement m_deleteInventory;
     Statement m_raiseMeta;
     Statement m_upsertDeployment;
+    Statement m_upsertWorkload;
     Statement m_insertEvent;
     Statement m_insertAudit;
     Statement m_upsertAlert;
@@ -544,6 +550,9 @@ Result<void> SqliteStoreWorker::prepareWriteStatements()
         {&m_upsertDeployment,
          "INSERT INTO deployments (id, body, updated_ms) VALUES (?1, ?2, ?3) "
          "ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_ms = excluded.updated_ms"},
+        {&m_upsertWorkload,
+         "INSERT INTO workloads (id, body, updated_ms) VALUES (?1, ?2, ?3) "
+         "ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_ms = excluded.updated_ms"},
         {&m_insertEvent,
          "INSERT OR REPLACE INTO events (sequence, type, timestamp_ms, severity, subject_id, body) "
          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
@@ -576,7 +585,7 @@ void SqliteStoreWorker::closeDatabase()
 {
     for (Statement *statement :
          {&m_upsertInventory, &m_deleteInventory, &m_raiseMeta, &m_upsertDeployment,
-          &m_insertEvent, &m_insertAudit, &m_upsertAlert, &m_upsertSilence}) {
+          &m_upsertWorkload, &m_insertEvent, &m_insertAudit, &m_upsertAlert, &m_upsertSilence}) {
         *statement = Statement();
     }
     if (m_db) {
@@ -622,15 +631,16 @@ Result<void> SqliteStoreWorker::drain()
         ++m_committedBatches;
         return {};
     }
-    const QString message = QStringLiteral("writing %1 inventory changes, %2 deployments, %3 "
-                                           "events, %4 alerts and %5 silences to state database "
-                                           "%6 failed: %7")
+    const QString message = QStringLiteral("writing %1 inventory changes, %2 deployments "
+                                           "(%8 workloads), %3 events, %4 alerts and %5 "
+                                           "silences to state database %6 failed: %7")
                                 .arg(batch.deltas.size())
                                 .arg(batch.deployments.size())
                                 .arg(batch.events.size())
                                 .arg(batch.alerts.size())
                                 .arg(batch.silences.size())
-                                .arg(m_path, written.error());
+                                .arg(m_path, written.error())
+                                .arg(batch.workloads.size());
     if (m_lostWriteError.isEmpty())
         m_lostWriteError = message;
     ++m_lostWriteCount;
@@ -696,6 +706,13 @@ Result<void> SqliteStoreWorker::writeBatch(const PendingWrites &batch)
         m_upsertDeployment.bind(2, compactJson(toJson(deployment)));
         m_upsertDeployment.bind(3, deployment.updatedMs);
         if (auto done = run(m_upsertDeployment); !done)
+            return failed(done.error());
+    }
+    for (const Workload &workload : batch.workloads) {
+        m_upsertWorkload.bind(1, workload.id);
+        m_upsertWorkload.bind(2, compactJson(toJson(workload)));
+        m_upsertWorkload.bind(3, QDateTime::currentMSecsSinceEpoch());
+        if (auto done = run(m_upsertWorkload); !done)
             return failed(done.error());
     }
 
@@ -857,6 +874,29 @@ Result<PersistedState> SqliteStoreWorker::load(int recentEventLimit)
     if (rc != SQLITE_DONE)
         return readError(QStringLiteral("the deployments"));
     sortById(state.deployments);
+
+    auto workloads = prepare("SELECT id, body FROM workloads");
+    if (!workloads)
+        return readError(QStringLiteral("the workloads"));
+    while ((rc = workloads->step()) == SQLITE_ROW) {
+        QString error;
+        const auto object = parseObject(workloads->bytesAt(1), &error);
+        Result<Workload> workload = makeError(error);
+        if (object)
+            workload = workloadFromJson(*object);
+        if (workload && workload->id != workloads->textAt(0))
+            workload = makeError(QStringLiteral("its body describes '%1'").arg(workload->id));
+        if (!workload) {
+            qCWarning(lcStore).noquote()
+                << "skipping unreadable workload" << workloads->textAt(0) << "in" << m_path
+                << ":" << workload.error();
+            continue;
+        }
+        state.workloads.append(std::move(workload).value());
+    }
+    if (rc != SQLITE_DONE)
+        return readError(QStringLiteral("the workloads"));
+    sortById(state.workloads);
 
     if (recentEventLimit != 0) {
         auto events = prepare("SELECT sequence, body FROM (SELECT sequence, body FROM events "
@@ -1303,6 +1343,21 @@ void SqliteStateStore::writeDeployment(const Deployment &deployment)
         return;
     }
     m_worker->enqueue(deployment);
+}
+
+void SqliteStateStore::writeWorkload(const Workload &workload)
+{
+    if (isOnStoreThread()) {
+        m_worker->enqueue(workload);
+        return;
+    }
+    std::shared_lock lock(m_lifecycleMutex);
+    if (!m_worker) {
+        qCWarning(lcStore) << "dropping workload" << workload.id
+                           << ": the state store is not open";
+        return;
+    }
+    m_worker->enqueue(workload);
 }
 
 void SqliteStateStore::writeEvents(const QList<Event> &events)

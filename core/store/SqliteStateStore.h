@@ -65,6 +65,7 @@ public:
 
     void writeInventoryDeltas(const QList<InventoryDelta> &deltas) override;
     void writeDeployment(const Deployment &deployment) override;
+    void writeWorkload(const Workload &workload) override;
     void writeEvents(const QList<Event> &events) override;
 
     Result<AuditEntry> appendAudit(const AuditEntry &entry) override;

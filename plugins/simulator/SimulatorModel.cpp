@@ -164,11 +164,17 @@ SimulatorModel::Step SimulatorModel::step(qint64 timestampMs)
         double cpu = load.base + load.dailyAmplitude * daily + state.cpuNoise;
         if (hotNodes.contains(node.id))
             cpu = 0.95 + 0.03 * std::abs(state.random.normal());
+        const ExtraLoad extra = m_extraLoad.value(node.id);
+        if (node.capacity.cpuCores > 0.0)
+            cpu += extra.cpuCores / node.capacity.cpuCores;
         cpu = std::clamp(cpu, 0.01, 1.0);
         state.lastCpu = cpu;
 
         state.memoryDrift = std::clamp(state.memoryDrift + 0.004 * state.random.normal(), -0.15, 0.15);
-        const double memory = std::clamp(load.memoryBase + 0.25 * (cpu - load.base) + state.memoryDrift, 0.02, 0.99);
+        double memory = load.memoryBase + 0.25 * (cpu - load.base) + state.memoryDrift;
+        if (node.capacity.memoryBytes > 0)
+            memory += double(extra.memoryBytes) / double(node.capacity.memoryBytes);
+        memory = std::clamp(memory, 0.02, 0.99);
         const double receive = (0.03 + 0.45 * cpu) * kNicBytesPerSecond * std::max(0.0, 1.0 + 0.1 * state.random.normal());
         const double transmit = receive * (0.6 + 0.1 * state.random.uniform());
 

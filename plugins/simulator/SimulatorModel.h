@@ -46,6 +46,17 @@ public:
     /// Advance to `timestampMs` (the first call fixes the start of the fault schedule).
     Step step(qint64 timestampMs);
 
+    /// Load that placed deployments add to a node, on top of its scenario profile.
+    struct ExtraLoad
+    {
+        double cpuCores = 0.0;
+        qint64 memoryBytes = 0;
+    };
+    /// Replace the extra load of every node (nodes not named get none). Telemetry of the next
+    /// steps (node_cpu_utilisation, node_memory_*) reflects it.
+    void setExtraLoad(const QHash<QString, ExtraLoad> &loadByNode) { m_extraLoad = loadByNode; }
+    const QHash<QString, ExtraLoad> &extraLoad() const { return m_extraLoad; }
+
     /// Faults active after the last step, by index into scenario().faults.
     const std::vector<bool> &activeFaults() const { return m_active; }
 
@@ -72,6 +83,7 @@ private:
     QHash<QString, NodeRuntime> m_nodes;
     QHash<QString, LinkRuntime> m_links;
     QHash<QString, double> m_siteLoad;
+    QHash<QString, ExtraLoad> m_extraLoad;
 };
 
 } // namespace Continuo::Simulator

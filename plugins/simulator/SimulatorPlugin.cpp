@@ -1,5 +1,7 @@
 #include "SimulatorPlugin.h"
 
+#include "SimulatorComputeBackend.h"
+
 #include "plugin/IPluginHost.h"
 
 #include <QDateTime>
@@ -70,6 +72,7 @@ private:
 Result<void> SimulatorPlugin::initialize(IPluginHost *host, const QVariantMap &settings)
 {
     m_host = host;
+    m_settings = settings;
     const QString scenarioName = settings.value(QStringLiteral("scenario"), QStringLiteral("demo")).toString();
     auto scenario = Scenario::load(scenarioName);
     if (!scenario)
@@ -133,6 +136,16 @@ std::unique_ptr<ITelemetrySource> SimulatorPlugin::createTelemetrySource()
     if (!m_model)
         return nullptr;
     return std::make_unique<SimulatorSource>(m_model);
+}
+
+std::unique_ptr<IComputeBackend> SimulatorPlugin::createComputeBackend()
+{
+    if (!m_model || !m_host)
+        return nullptr;
+    const QString stateFile = m_host->pluginDataDirectory(QStringLiteral("simulator"))
+                              + QLatin1String("/deployments.json");
+    return std::make_unique<SimulatorComputeBackend>(
+        m_model, stateFile, ComputeBackendSettings::fromSettings(m_settings));
 }
 
 } // namespace Continuo::Simulator

@@ -243,7 +243,7 @@ private:
     QRandomGenerator m_rng;
 };
 
-struct Workload
+struct IngestWorkload
 {
     QList<Template> templates;
     int hosts = 0;
@@ -259,7 +259,7 @@ Labels hostLabels(const Template &t, int host)
     return l;
 }
 
-std::vector<SeriesId> resolveAll(TimeSeriesStore &store, const Workload &w)
+std::vector<SeriesId> resolveAll(TimeSeriesStore &store, const IngestWorkload &w)
 {
     std::vector<SeriesId> ids;
     ids.reserve(std::size_t(w.seriesCount()));
@@ -278,7 +278,7 @@ struct IngestFigures
 
 /// Ingests `scrapes` scrapes of every host; threads split the hosts. Data for a block of
 /// scrapes is generated before the block's clock starts.
-IngestFigures ingestRealistic(TimeSeriesStore &store, const Workload &w, int scrapes, int threads)
+IngestFigures ingestRealistic(TimeSeriesStore &store, const IngestWorkload &w, int scrapes, int threads)
 {
     const std::vector<SeriesId> ids = resolveAll(store, w);
     Generator gen(w.templates, w.hosts);
@@ -322,7 +322,7 @@ IngestFigures ingestRealistic(TimeSeriesStore &store, const Workload &w, int scr
     return {double(total) / seconds, total};
 }
 
-double ingestWithLabels(const Workload &w, int scrapes)
+double ingestWithLabels(const IngestWorkload &w, int scrapes)
 {
     TimeSeriesStore store;
     Generator gen(w.templates, w.hosts);
@@ -378,7 +378,7 @@ int main(int argc, char **argv)
         return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
     };
 
-    Workload w;
+    IngestWorkload w;
     w.templates = catalogue();
     if (w.templates.isEmpty())
         return 1;

@@ -213,6 +213,7 @@ private Q_SLOTS:
     void operationsWhenClosed();
     void inventoryPersistsAcrossReopen();
     void deploymentsRoundTrip();
+    void workloadsRoundTrip();
     void eventsRoundTrip();
     void eventsFiltering();
     void auditIsSynchronousAndOrdered();
@@ -388,6 +389,46 @@ void tst_SqliteStateStore::deploymentsRoundTrip()
     QCOMPARE(state->deployments.at(1), first);
     QCOMPARE(toString(state->deployments.at(0).state), toString(DeploymentState::Terminated));
     QCOMPARE(state->deployments.at(0).history.size(), 7);
+}
+
+void tst_SqliteStateStore::workloadsRoundTrip()
+{
+    QTemporaryDir temporary;
+    QVERIFY(temporary.isValid());
+    Workload job;
+    job.id = QStringLiteral("wl-b");
+    job.name = QStringLiteral("solver");
+    job.kind = WorkloadKind::HpcJob;
+    job.request.cpuCores = 32;
+    job.request.memoryBytes = 64LL << 30;
+    job.requirements.walltimeSeconds = 3600;
+    job.requirements.partition = QStringLiteral("gpu");
+    job.requirements.replicas = 2;
+    job.submittedMs = 1000;
+    job.submittedBy = QStringLiteral("user:alice");
+    Workload web;
+    web.id = QStringLiteral("wl-a");
+    web.kind = WorkloadKind::Container;
+    web.image = QStringLiteral("nginx:1.27");
+    web.request.cpuCores = 0.5;
+    {
+        SqliteStateStore store;
+        QVERIFY(store.open(temporary.path()));
+        QCOMPARE(store.schemaVersion(), 4);
+        store.writeWorkload(job);
+        store.writeWorkload(web);
+        web.labels.insert(QStringLiteral("tier"), QStringLiteral("front"));
+        store.writeWorkload(web); // an update replaces the row
+        QVERIFY(store.flush());
+    }
+    SqliteStateStore store;
+    QVERIFY(store.open(temporary.path()));
+    const auto state = store.load(0);
+    QVERIFY2(state, qPrintable(state.error()));
+    QCOMPARE(state->workloads.size(), 2);
+    QVERIFY(state->workloads.at(0) == web); // sorted by id, the update won
+    QVERIFY(state->workloads.at(1) == job);
+    QCOMPARE(state->workloads.at(1).requirements.partition, QStringLiteral("gpu"));
 }
 
 void tst_SqliteStateStore::eventsRoundTrip()
