@@ -7,6 +7,7 @@
 #include "anomaly/AlertRule.h"
 #include "api/ProtoConvert.h"
 #include "model/ModelJson.h"
+#include "orchestration/IntentYaml.h"
 
 #include "continuo/v1/continuo.grpc.pb.h"
 #include "continuo/v1/federation.grpc.pb.h"
@@ -15,6 +16,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -71,6 +73,22 @@ const char *const Usage =
     "  rules set -f FILE               replace the alert rules with FILE's (audited, kept\n"
     "                                  across restarts): a YAML list of {id, expr,\n"
     "                                  severity, description, grouping, remediations}\n"
+    "  place -f FILE [--dry-run]       submit the intents of FILE (Continuo YAML or Kubernetes\n"
+    "                                  manifests): where each replica goes, top candidates,\n"
+    "                                  rejections by filter and what would make it fit\n"
+    "  find QUERY [--limit N] [--agents]\n"
+    "                                  nodes matching a discovery query, e.g. 'free_memory\n"
+    "                                  between 8GiB and 64GiB and gpu.model = \"NVIDIA A100\"'\n"
+    "  workloads                       submitted workloads\n"
+    "  deployments [WORKLOAD]          deployments (of one workload) and their state\n"
+    "  explain WORKLOAD | -f FILE      why a workload (or FILE's intents) goes where it goes\n"
+    "  whatif [--drain NODE] [--fail-node NODE] [--fail-link LINK] [--fail-site SITE]\n"
+    "         [--add-load NODE:CPU] [-f FILE]\n"
+    "                                  what would move under hypothetical changes (repeatable)\n"
+    "  reoptimize [--node N]... [--evacuate] [--budget N] [--dry-run]\n"
+    "                                  move deployments to better places (audited)\n"
+    "  terminate WORKLOAD              terminate every deployment of a workload (audited)\n"
+    "  pin DEPLOYMENT NODE [--force]   move a deployment to NODE (audited)\n"
     "options:\n"
     "  --server HOST:PORT              daemon address (default 127.0.0.1:7443, or $CONTINUO_SERVER)\n"
     "  --json                          one JSON document (JSON lines for --follow and watch)\n";
@@ -173,6 +191,7 @@ public:
     }
 
     int run(const QString &command, QStringList arguments);
+    int runTelemetryAndInventory(const QString &command, QStringList arguments);
 
 private:
     void prepare(grpc::ClientContext &context, bool stream = false) const
@@ -216,6 +235,17 @@ private:
     int expireSilence(const QString &silenceId);
     int rules();
     int setRules(const QString &file);
+    int place(const QString &file, bool dryRun);
+    int find(const QString &query, int limit, bool agents);
+    int workloads();
+    int deployments(const QString &workloadId);
+    int explain(const QString &workloadId, const QString &file);
+    int whatIf(const QList<WhatIfChange> &changes, const QString &file);
+    int reoptimize(const QStringList &nodes, bool evacuate, int budget, bool dryRun);
+    int terminate(const QString &workloadId);
+    int pin(const QString &deploymentId, const QString &nodeId, bool force);
+    void printExplanation(const PlacementExplanation &explanation, const QString &title) const;
+    void printMoves(const QList<PlannedMove> &moves, const QString &empty) const;
 
     QString m_server;
     bool m_json;
@@ -1261,7 +1291,603 @@ int Client::setRules(const QString &file)
     return ExitOk;
 }
 
+// ---- placement and orchestration --------------------------------------------------------------
+
+QByteArray readIntentFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw UsageError{QStringLiteral("cannot read \"%1\": %2").arg(path, file.errorString())};
+    return file.readAll();
+}
+
+QString scoreText(double score)
+{
+    return QString::number(score, 'f', 3);
+}
+
+QJsonArray stringsJson(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QJsonObject candidateJson(const RankedCandidate &candidate)
+{
+    QJsonObject terms;
+    for (const ScoreTerm &term : candidate.terms)
+        terms.insert(term.scorer, QJsonObject{{QStringLiteral("score"), term.score},
+                                              {QStringLiteral("weight"), term.weight}});
+    return {{QStringLiteral("node"), candidate.nodeId},
+            {QStringLiteral("cluster"), candidate.clusterId},
+            {QStringLiteral("total"), candidate.total},
+            {QStringLiteral("terms"), terms}};
+}
+
+QJsonObject explanationJson(const PlacementExplanation &e)
+{
+    QJsonArray decisions;
+    for (const PlacementDecision &d : e.decisions)
+        decisions.append(QJsonObject{{QStringLiteral("workloadId"), d.workloadId},
+                                     {QStringLiteral("replica"), d.replica},
+                                     {QStringLiteral("node"), d.nodeId},
+                                     {QStringLiteral("cluster"), d.clusterId},
+                                     {QStringLiteral("site"), d.siteId},
+                                     {QStringLiteral("delegated"), d.delegated},
+                                     {QStringLiteral("constraints"), stringsJson(d.constraints)},
+                                     {QStringLiteral("score"), d.score}});
+    QJsonArray platforms;
+    for (const RankedCandidate &c : e.platforms)
+        platforms.append(candidateJson(c));
+    QJsonArray ranked;
+    for (const RankedCandidate &c : e.ranked)
+        ranked.append(candidateJson(c));
+    QJsonArray rejections;
+    for (const PlacementRejection &r : e.rejections)
+        rejections.append(QJsonObject{{QStringLiteral("candidate"), r.candidateId},
+                                      {QStringLiteral("wholeCluster"), r.wholeCluster},
+                                      {QStringLiteral("filter"), r.filter},
+                                      {QStringLiteral("reason"), r.reason},
+                                      {QStringLiteral("shortfall"), r.shortfall}});
+    QJsonObject byFilter;
+    for (auto it = e.rejectionsByFilter.cbegin(); it != e.rejectionsByFilter.cend(); ++it)
+        byFilter.insert(it.key(), it.value());
+    QJsonArray relaxations;
+    for (const Relaxation &r : e.relaxations)
+        relaxations.append(QJsonObject{{QStringLiteral("filter"), r.filter},
+                                       {QStringLiteral("suggestion"), r.suggestion},
+                                       {QStringLiteral("nodesThatWouldFit"), r.nodesThatWouldFit}});
+    return {{QStringLiteral("placed"), e.placed},
+            {QStringLiteral("error"), e.error},
+            {QStringLiteral("strategy"), e.strategy},
+            {QStringLiteral("decisions"), decisions},
+            {QStringLiteral("platforms"), platforms},
+            {QStringLiteral("ranked"), ranked},
+            {QStringLiteral("rejections"), rejections},
+            {QStringLiteral("rejectionsByFilter"), byFilter},
+            {QStringLiteral("relaxations"), relaxations},
+            {QStringLiteral("nodesConsidered"), e.nodesConsidered},
+            {QStringLiteral("nodesFeasible"), e.nodesFeasible}};
+}
+
+QJsonObject moveJson(const PlannedMove &move)
+{
+    return {{QStringLiteral("deploymentId"), move.deploymentId},
+            {QStringLiteral("workloadId"), move.workloadId},
+            {QStringLiteral("from"), move.fromNodeId},
+            {QStringLiteral("to"), move.toNodeId},
+            {QStringLiteral("toCluster"), move.toClusterId},
+            {QStringLiteral("reason"), move.reason},
+            {QStringLiteral("scoreBefore"), move.scoreBefore},
+            {QStringLiteral("scoreAfter"), move.scoreAfter}};
+}
+
+template<typename T, typename ProtoList>
+QList<T> fromWire(const ProtoList &list)
+{
+    QList<T> out;
+    out.reserve(list.size());
+    for (const auto &item : list)
+        out.append(Api::fromProto(item));
+    return out;
+}
+
+void Client::printExplanation(const PlacementExplanation &e, const QString &title) const
+{
+    printLine(QStringLiteral("%1: %2 (strategy %3; %4 nodes considered, %5 feasible)")
+                  .arg(title, e.placed ? QStringLiteral("placed")
+                                       : QStringLiteral("NOT PLACED: ") + e.error,
+                       e.strategy)
+                  .arg(e.nodesConsidered)
+                  .arg(e.nodesFeasible));
+    for (const PlacementDecision &d : e.decisions) {
+        QString line = QStringLiteral("  replica %1 -> %2 (cluster %3, site %4) score %5")
+                           .arg(d.replica)
+                           .arg(d.nodeId, d.clusterId, d.siteId, scoreText(d.score));
+        if (d.delegated)
+            line += QStringLiteral(" [delegated: %1]").arg(d.constraints.join(QStringLiteral(", ")));
+        printLine(line);
+    }
+    if (!e.ranked.isEmpty()) {
+        QStringList top;
+        for (qsizetype i = 0; i < std::min<qsizetype>(e.ranked.size(), 5); ++i) {
+            const RankedCandidate &c = e.ranked.at(i);
+            QStringList terms;
+            for (const ScoreTerm &term : c.terms)
+                terms.append(QStringLiteral("%1 %2").arg(term.scorer, scoreText(term.score)));
+            top.append(QStringLiteral("%1 %2%3").arg(c.nodeId, scoreText(c.total),
+                                                     terms.isEmpty() ? QString()
+                                                     : QStringLiteral(" (") + terms.join(QStringLiteral(", ")) + QLatin1Char(')')));
+        }
+        printLine(QStringLiteral("  top candidates: ") + top.join(QStringLiteral("; ")));
+    }
+    if (!e.rejectionsByFilter.isEmpty()) {
+        QStringList counts;
+        for (auto it = e.rejectionsByFilter.cbegin(); it != e.rejectionsByFilter.cend(); ++it)
+            counts.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+        printLine(QStringLiteral("  rejected by: ") + counts.join(QStringLiteral(", ")));
+        for (qsizetype i = 0; i < std::min<qsizetype>(e.rejections.size(), 5); ++i) {
+            const PlacementRejection &r = e.rejections.at(i);
+            printLine(QStringLiteral("    %1%2: %3: %4")
+                          .arg(r.wholeCluster ? QStringLiteral("cluster ") : QString(),
+                               r.candidateId, r.filter, r.reason));
+        }
+    }
+    for (const Relaxation &r : e.relaxations)
+        printLine(QStringLiteral("  would fit: %1 (%2 nodes)").arg(r.suggestion).arg(r.nodesThatWouldFit));
+}
+
+void Client::printMoves(const QList<PlannedMove> &moves, const QString &empty) const
+{
+    if (moves.isEmpty()) {
+        printLine(empty);
+        return;
+    }
+    Table table({QStringLiteral("DEPLOYMENT"), QStringLiteral("WORKLOAD"), QStringLiteral("FROM"),
+                 QStringLiteral("TO"), QStringLiteral("SCORE"), QStringLiteral("REASON")});
+    for (const PlannedMove &m : moves)
+        table.add({m.deploymentId, m.workloadId, m.fromNodeId,
+                   m.toNodeId.isEmpty() ? QStringLiteral("(nowhere)") : m.toNodeId,
+                   scoreText(m.scoreBefore) + QStringLiteral(" -> ") + scoreText(m.scoreAfter),
+                   m.reason});
+    table.print();
+}
+
+int Client::place(const QString &file, bool dryRun)
+{
+    const QByteArray text = readIntentFile(file);
+    // Parse here first: the error names the document and the field before anything is sent.
+    if (auto parsed = parseIntents(text); !parsed)
+        return fail(QStringLiteral("%1: %2").arg(file, parsed.error()));
+    grpc::ClientContext context;
+    prepare(context);
+    v1::SubmitWorkloadsRequest request;
+    request.set_yaml(text.toStdString());
+    request.set_dry_run(dryRun);
+    request.set_actor(actor().toStdString());
+    v1::SubmitWorkloadsResponse response;
+    if (auto result = m_stub->SubmitWorkloads(&context, request, &response); !result.ok())
+        return serverError(result);
+    const auto workloads = fromWire<Workload>(response.workloads());
+    const auto explanations = fromWire<PlacementExplanation>(response.explanations());
+    const auto deployments = fromWire<Deployment>(response.deployments());
+    bool allPlaced = true;
+    for (const PlacementExplanation &e : explanations)
+        allPlaced = allPlaced && e.placed;
+    if (m_json) {
+        QJsonArray w, e, d;
+        for (const Workload &workload : workloads)
+            w.append(toJson(workload));
+        for (const PlacementExplanation &explanation : explanations)
+            e.append(explanationJson(explanation));
+        for (const Deployment &deployment : deployments)
+            d.append(toJson(deployment));
+        printJson({{QStringLiteral("dryRun"), response.dry_run()},
+                   {QStringLiteral("workloads"), w},
+                   {QStringLiteral("explanations"), e},
+                   {QStringLiteral("deployments"), d}},
+                  false);
+        return allPlaced ? ExitOk : ExitServerError;
+    }
+    QHash<QString, QString> names;
+    for (const Workload &workload : workloads)
+        names.insert(workload.id, workload.name);
+    for (qsizetype i = 0; i < explanations.size(); ++i) {
+        const PlacementExplanation &e = explanations.at(i);
+        QStringList titles;
+        for (const PlacementDecision &d : e.decisions) {
+            const QString name = names.value(d.workloadId, d.workloadId);
+            if (!titles.contains(name))
+                titles.append(name);
+        }
+        if (titles.isEmpty())
+            titles.append(i < workloads.size() ? workloads.at(i).name
+                                               : QStringLiteral("intent %1").arg(i + 1));
+        printExplanation(e, titles.join(QStringLiteral(" + ")));
+    }
+    if (response.dry_run()) {
+        printLine(QStringLiteral("dry run: nothing was deployed"));
+    } else {
+        for (const Deployment &d : deployments)
+            printLine(QStringLiteral("deployment %1 (%2 replica %3) on %4: %5")
+                          .arg(d.id, names.value(d.workloadId, d.workloadId))
+                          .arg(d.replica)
+                          .arg(d.nodeId, toString(d.state)));
+    }
+    return allPlaced ? ExitOk : ExitServerError;
+}
+
+int Client::find(const QString &query, int limit, bool agents)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::FindResourcesRequest request;
+    request.set_query(query.toStdString());
+    request.set_limit(limit);
+    request.set_include_agents(agents);
+    v1::FindResourcesResponse response;
+    if (auto result = m_stub->FindResources(&context, request, &response); !result.ok())
+        return serverError(result);
+    const auto matches = fromWire<ResourceMatch>(response.matches());
+    QStringList unreachable;
+    for (const auto &agent : response.unreachable_agents())
+        unreachable.append(fromStd(agent));
+    if (m_json) {
+        QJsonArray array;
+        for (const ResourceMatch &m : matches)
+            array.append(QJsonObject{{QStringLiteral("node"), m.nodeId},
+                                     {QStringLiteral("cluster"), m.clusterId},
+                                     {QStringLiteral("site"), m.siteId},
+                                     {QStringLiteral("source"), m.source},
+                                     {QStringLiteral("ageMs"), m.ageMs},
+                                     {QStringLiteral("attributes"),
+                                      QJsonObject::fromVariantMap(m.attributes)}});
+        printJson({{QStringLiteral("matches"), array},
+                   {QStringLiteral("unreachableAgents"), stringsJson(unreachable)}},
+                  false);
+        return ExitOk;
+    }
+    QStringList attributeNames;
+    for (const ResourceMatch &m : matches) {
+        for (auto it = m.attributes.cbegin(); it != m.attributes.cend(); ++it) {
+            if (!attributeNames.contains(it.key()))
+                attributeNames.append(it.key());
+        }
+    }
+    QStringList header{QStringLiteral("NODE"), QStringLiteral("CLUSTER"), QStringLiteral("SITE"),
+                       QStringLiteral("SOURCE"), QStringLiteral("AGE")};
+    for (const QString &name : std::as_const(attributeNames))
+        header.append(name.toUpper());
+    Table table(header);
+    for (const ResourceMatch &m : matches) {
+        QStringList row{m.nodeId, m.clusterId, m.siteId, m.source,
+                        QString::number(double(m.ageMs) / 1000.0, 'f', 1) + QLatin1Char('s')};
+        for (const QString &name : std::as_const(attributeNames))
+            row.append(m.attributes.value(name).toString());
+        table.add(row);
+    }
+    table.print();
+    printLine(QStringLiteral("%1 nodes match").arg(matches.size()));
+    if (!unreachable.isEmpty())
+        printLine(QStringLiteral("unreachable agents: ") + unreachable.join(QStringLiteral(", ")));
+    return ExitOk;
+}
+
+int Client::workloads()
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListWorkloadsResponse response;
+    if (auto result = m_stub->ListWorkloads(&context, {}, &response); !result.ok())
+        return serverError(result);
+    const auto workloads = fromWire<Workload>(response.workloads());
+    if (m_json) {
+        QJsonArray array;
+        for (const Workload &w : workloads)
+            array.append(toJson(w));
+        printJson({{QStringLiteral("workloads"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("KIND"),
+                 QStringLiteral("REPLICAS"), QStringLiteral("GROUP"), QStringLiteral("BY"),
+                 QStringLiteral("SUBMITTED")});
+    for (const Workload &w : workloads)
+        table.add({w.id, w.name, toString(w.kind), QString::number(w.requirements.replicas),
+                   w.groupId, w.submittedBy, timeText(w.submittedMs)});
+    table.print();
+    return ExitOk;
+}
+
+int Client::deployments(const QString &workloadId)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListDeploymentsRequest request;
+    request.set_workload_id(workloadId.toStdString());
+    v1::ListDeploymentsResponse response;
+    if (auto result = m_stub->ListDeployments(&context, request, &response); !result.ok())
+        return serverError(result);
+    const auto deployments = fromWire<Deployment>(response.deployments());
+    if (m_json) {
+        QJsonArray array;
+        for (const Deployment &d : deployments)
+            array.append(toJson(d));
+        printJson({{QStringLiteral("deployments"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("ID"), QStringLiteral("WORKLOAD"), QStringLiteral("REPLICA"),
+                 QStringLiteral("STATE"), QStringLiteral("DESIRED"), QStringLiteral("NODE"),
+                 QStringLiteral("CLUSTER"), QStringLiteral("MESSAGE")});
+    for (const Deployment &d : deployments)
+        table.add({d.id, d.workloadId, QString::number(d.replica), toString(d.state),
+                   toString(d.desired), d.nodeId, d.clusterId, d.message});
+    table.print();
+    return ExitOk;
+}
+
+int Client::explain(const QString &workloadId, const QString &file)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ExplainPlacementRequest request;
+    QList<Workload> intents;
+    if (!file.isEmpty()) {
+        const QByteArray text = readIntentFile(file);
+        auto parsed = parseIntents(text);
+        if (!parsed)
+            return fail(QStringLiteral("%1: %2").arg(file, parsed.error()));
+        intents = *parsed;
+        request.set_yaml(text.toStdString());
+    }
+    request.set_workload_id(workloadId.toStdString());
+    v1::ExplainPlacementResponse response;
+    if (auto result = m_stub->ExplainPlacement(&context, request, &response); !result.ok())
+        return serverError(result);
+    const auto explanations = fromWire<PlacementExplanation>(response.explanations());
+    if (m_json) {
+        QJsonArray array;
+        for (const PlacementExplanation &e : explanations)
+            array.append(explanationJson(e));
+        printJson({{QStringLiteral("explanations"), array}}, false);
+        return ExitOk;
+    }
+    for (qsizetype i = 0; i < explanations.size(); ++i) {
+        QString title;
+        if (!workloadId.isEmpty() && i == 0)
+            title = workloadId;
+        else {
+            const qsizetype intent = workloadId.isEmpty() ? i : i - 1;
+            title = intent < intents.size() ? intents.at(intent).name
+                                            : QStringLiteral("intent %1").arg(intent + 1);
+        }
+        printExplanation(explanations.at(i), title);
+    }
+    return ExitOk;
+}
+
+int Client::whatIf(const QList<WhatIfChange> &changes, const QString &file)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::WhatIfRequest request;
+    for (const WhatIfChange &change : changes)
+        Api::toProto(change, request.add_changes());
+    if (!file.isEmpty()) {
+        const QByteArray text = readIntentFile(file);
+        if (auto parsed = parseIntents(text); !parsed)
+            return fail(QStringLiteral("%1: %2").arg(file, parsed.error()));
+        request.set_yaml(text.toStdString());
+    }
+    v1::WhatIfResponse response;
+    if (auto result = m_stub->WhatIf(&context, request, &response); !result.ok())
+        return serverError(result);
+    const WhatIfResult result = Api::fromProto(response);
+    if (m_json) {
+        QJsonArray moves, unplaceable, placements;
+        for (const PlannedMove &m : result.moves)
+            moves.append(moveJson(m));
+        for (const PlannedMove &m : result.unplaceable)
+            unplaceable.append(moveJson(m));
+        for (const PlacementExplanation &e : result.newPlacements)
+            placements.append(explanationJson(e));
+        printJson({{QStringLiteral("moves"), moves},
+                   {QStringLiteral("unplaceable"), unplaceable},
+                   {QStringLiteral("newPlacements"), placements},
+                   {QStringLiteral("unavailableNodes"), stringsJson(result.unavailableNodes)}},
+                  false);
+        return ExitOk;
+    }
+    if (!result.unavailableNodes.isEmpty())
+        printLine(QStringLiteral("nodes taken away: ") + result.unavailableNodes.join(QStringLiteral(", ")));
+    printMoves(result.moves, QStringLiteral("nothing would move"));
+    if (!result.unplaceable.isEmpty()) {
+        printLine(QStringLiteral("would have nowhere to go:"));
+        printMoves(result.unplaceable, QString());
+    }
+    for (qsizetype i = 0; i < result.newPlacements.size(); ++i)
+        printExplanation(result.newPlacements.at(i), QStringLiteral("new intent %1").arg(i + 1));
+    printLine(QStringLiteral("(what-if: nothing was changed)"));
+    return ExitOk;
+}
+
+int Client::reoptimize(const QStringList &nodes, bool evacuate, int budget, bool dryRun)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ReoptimizeRequest request;
+    for (const QString &node : nodes)
+        request.add_nodes(node.toStdString());
+    request.set_evacuate(evacuate);
+    request.set_disruption_budget(budget);
+    request.set_dry_run(dryRun);
+    request.set_actor(actor().toStdString());
+    v1::ReoptimizeResponse response;
+    if (auto result = m_stub->Reoptimize(&context, request, &response); !result.ok())
+        return serverError(result);
+    const auto moves = fromWire<PlannedMove>(response.moves());
+    if (m_json) {
+        QJsonArray array;
+        for (const PlannedMove &m : moves)
+            array.append(moveJson(m));
+        printJson({{QStringLiteral("dryRun"), response.dry_run()}, {QStringLiteral("moves"), array}},
+                  false);
+        return ExitOk;
+    }
+    printMoves(moves, QStringLiteral("no move improves the placement"));
+    if (response.dry_run() && !moves.isEmpty())
+        printLine(QStringLiteral("dry run: nothing was moved"));
+    return ExitOk;
+}
+
+int Client::terminate(const QString &workloadId)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::TerminateWorkloadRequest request;
+    request.set_workload_id(workloadId.toStdString());
+    request.set_actor(actor().toStdString());
+    v1::TerminateWorkloadResponse response;
+    if (auto result = m_stub->TerminateWorkload(&context, request, &response); !result.ok())
+        return serverError(result);
+    const auto deployments = fromWire<Deployment>(response.deployments());
+    if (m_json) {
+        QJsonArray array;
+        for (const Deployment &d : deployments)
+            array.append(toJson(d));
+        printJson({{QStringLiteral("deployments"), array}}, false);
+        return ExitOk;
+    }
+    printLine(QStringLiteral("workload %1: %2 deployments set to terminate")
+                  .arg(workloadId)
+                  .arg(deployments.size()));
+    return ExitOk;
+}
+
+int Client::pin(const QString &deploymentId, const QString &nodeId, bool force)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::PinDeploymentRequest request;
+    request.set_deployment_id(deploymentId.toStdString());
+    request.set_node_id(nodeId.toStdString());
+    request.set_force(force);
+    request.set_actor(actor().toStdString());
+    v1::PinDeploymentResponse response;
+    if (auto result = m_stub->PinDeployment(&context, request, &response); !result.ok())
+        return serverError(result);
+    const PlannedMove move = Api::fromProto(response.move());
+    if (m_json) {
+        printJson(moveJson(move), false);
+        return ExitOk;
+    }
+    printLine(QStringLiteral("deployment %1: %2 -> %3 (%4)")
+                  .arg(move.deploymentId, move.fromNodeId, move.toNodeId, move.reason));
+    return ExitOk;
+}
+
+WhatIfChange parseChange(WhatIfChange::Kind kind, const QString &value)
+{
+    WhatIfChange change;
+    change.kind = kind;
+    if (kind != WhatIfChange::Kind::AddLoad) {
+        change.targetId = value;
+        return change;
+    }
+    const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    change.cpuCores = colon > 0 ? value.mid(colon + 1).toDouble(&ok) : 0.0;
+    if (!ok || change.cpuCores <= 0)
+        throw UsageError{QStringLiteral("--add-load wants NODE:CPU, not \"%1\"").arg(value)};
+    change.targetId = value.left(colon);
+    return change;
+}
+
 int Client::run(const QString &command, QStringList arguments)
+{
+    if (command == QLatin1String("place")) {
+        const auto file = takeOption(arguments, QStringLiteral("-f"));
+        const bool dryRun = takeFlag(arguments, QStringLiteral("--dry-run"));
+        if (!file)
+            throw UsageError{QStringLiteral("place needs -f FILE")};
+        expectNoMore(arguments);
+        return place(*file, dryRun);
+    }
+    if (command == QLatin1String("find")) {
+        const int limit = takeLimit(arguments);
+        const bool agents = takeFlag(arguments, QStringLiteral("--agents"));
+        if (arguments.size() != 1)
+            throw UsageError{QStringLiteral("find needs one QUERY (quote it)")};
+        return find(arguments.constFirst(), limit, agents);
+    }
+    if (command == QLatin1String("workloads")) {
+        expectNoMore(arguments);
+        return workloads();
+    }
+    if (command == QLatin1String("deployments")) {
+        const QString workload = arguments.isEmpty() ? QString() : arguments.takeFirst();
+        expectNoMore(arguments);
+        return deployments(workload);
+    }
+    if (command == QLatin1String("explain")) {
+        const QString file = takeOption(arguments, QStringLiteral("-f")).value_or(QString());
+        const QString workload = arguments.isEmpty() ? QString() : arguments.takeFirst();
+        expectNoMore(arguments);
+        if (workload.isEmpty() == file.isEmpty())
+            throw UsageError{QStringLiteral("explain needs a WORKLOAD or -f FILE")};
+        return explain(workload, file);
+    }
+    if (command == QLatin1String("whatif")) {
+        QList<WhatIfChange> changes;
+        const std::pair<const char *, WhatIfChange::Kind> options[] = {
+            {"--drain", WhatIfChange::Kind::DrainNode},
+            {"--fail-node", WhatIfChange::Kind::FailNode},
+            {"--fail-link", WhatIfChange::Kind::FailLink},
+            {"--fail-site", WhatIfChange::Kind::FailSite},
+            {"--add-load", WhatIfChange::Kind::AddLoad}};
+        for (const auto &[option, kind] : options) {
+            while (const auto value = takeOption(arguments, QLatin1String(option)))
+                changes.append(parseChange(kind, *value));
+        }
+        const QString file = takeOption(arguments, QStringLiteral("-f")).value_or(QString());
+        expectNoMore(arguments);
+        if (changes.isEmpty() && file.isEmpty())
+            throw UsageError{QStringLiteral("whatif needs at least one change or -f FILE")};
+        return whatIf(changes, file);
+    }
+    if (command == QLatin1String("reoptimize")) {
+        QStringList nodes;
+        while (const auto node = takeOption(arguments, QStringLiteral("--node")))
+            nodes.append(*node);
+        const bool evacuate = takeFlag(arguments, QStringLiteral("--evacuate"));
+        const bool dryRun = takeFlag(arguments, QStringLiteral("--dry-run"));
+        int budget = 0;
+        if (const auto text = takeOption(arguments, QStringLiteral("--budget"))) {
+            bool ok = false;
+            budget = text->toInt(&ok);
+            if (!ok || budget <= 0)
+                throw UsageError{QStringLiteral("--budget wants a positive number, not \"%1\"").arg(*text)};
+        }
+        expectNoMore(arguments);
+        if (evacuate && nodes.isEmpty())
+            throw UsageError{QStringLiteral("--evacuate needs --node NODE")};
+        return reoptimize(nodes, evacuate, budget, dryRun);
+    }
+    if (command == QLatin1String("terminate")) {
+        if (arguments.isEmpty() || arguments.constFirst().startsWith(QLatin1String("--")))
+            throw UsageError{QStringLiteral("terminate needs a WORKLOAD id")};
+        const QString workload = arguments.takeFirst();
+        expectNoMore(arguments);
+        return terminate(workload);
+    }
+    if (command == QLatin1String("pin")) {
+        const bool force = takeFlag(arguments, QStringLiteral("--force"));
+        if (arguments.size() != 2)
+            throw UsageError{QStringLiteral("pin needs a DEPLOYMENT and a NODE")};
+        return pin(arguments.at(0), arguments.at(1), force);
+    }
+    return runTelemetryAndInventory(command, std::move(arguments));
+}
+
+int Client::runTelemetryAndInventory(const QString &command, QStringList arguments)
 {
     if (command == QLatin1String("status")) {
         expectNoMore(arguments);

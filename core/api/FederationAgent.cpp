@@ -1,9 +1,11 @@
 #include "api/FederationAgent.h"
 
 #include "ContinuoVersion.h"
+#include "api/FederationCentral.h"
 #include "api/GrpcServer.h"
 #include "api/ProtoConvert.h"
 #include "engine/Engine.h"
+#include "orchestration/ResourceQuery.h"
 #include "plugin/IPluginHost.h"
 #include "telemetry/ActiveProber.h"
 #include "telemetry/TelemetryHub.h"
@@ -35,6 +37,8 @@ constexpr auto MaximumDefaultHeartbeat = std::chrono::milliseconds(5000);
 /// Peer probes wait at most this long for a connection (and never longer than their interval).
 constexpr auto PeerProbeTimeout = std::chrono::milliseconds(5000);
 constexpr auto PeerTargetPrefix = "peer/";
+/// A FindResourcesCommand without a limit gets at most this many matches.
+constexpr int DefaultFindLimit = 1000;
 
 qint64 nowMs()
 {
@@ -231,8 +235,35 @@ Result<qint64> FederationAgent::applyRule(ForwardingRule rule, const QStringList
     return qint64(matched.size());
 }
 
+void FederationAgent::answerFind(const v1::AgentCommand &command)
+{
+    auto result = std::make_shared<v1::CommandResult>();
+    result->set_command_id(command.command_id());
+    const auto &find = command.find_resources();
+    if (auto query = ResourceQuery::parse(fromStd(find.query())); !query) {
+        result->set_ok(false);
+        result->set_message(query.error().toStdString());
+    } else {
+        const QList<ResourceMatch> matches =
+            findLocalResources(*m_engine, *query, find.limit() > 0 ? find.limit() : DefaultFindLimit);
+        for (const ResourceMatch &match : matches)
+            toProto(match, result->add_matches());
+        result->set_ok(true);
+        result->set_matched_series(0);
+        qCDebug(lcApi).noquote() << "central: resource query" << fromStd(find.query()) << "matched"
+                                 << matches.size() << "nodes";
+    }
+    std::lock_guard lock(m_mutex);
+    m_results.push_back(std::move(result));
+    m_wake.notify_all();
+}
+
 void FederationAgent::applyCommand(const v1::AgentCommand &command)
 {
+    if (command.command_case() == v1::AgentCommand::kFindResources) {
+        answerFind(command); // A question, not a forwarding change.
+        return;
+    }
     auto result = std::make_shared<v1::CommandResult>();
     result->set_command_id(command.command_id());
     const qint64 now = nowMs();
@@ -276,6 +307,7 @@ void FederationAgent::applyCommand(const v1::AgentCommand &command)
         description = QStringLiteral("closing %1").arg(id);
         break;
     }
+    case v1::AgentCommand::kFindResources: // answerFind()
     case v1::AgentCommand::COMMAND_NOT_SET:
         break;
     }
@@ -620,7 +652,7 @@ void FederationAgent::run()
         request.set_version(Version);
         request.set_forward_interval_ms(m_options.forwardInterval.count());
         request.set_heartbeat_interval_ms(m_options.heartbeatInterval.count());
-        for (const char *capability : {"aggregate", "stream", "set_rate", "probe_peers"})
+        for (const char *capability : {"aggregate", "stream", "set_rate", "probe_peers", "find_resources"})
             request.add_capabilities(capability);
         request.set_probe_address(m_options.probeAddress.toStdString());
         request.set_site_id(m_options.siteId.toStdString());

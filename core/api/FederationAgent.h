@@ -63,6 +63,10 @@ struct FederationAgentOptions
 /// stream, and starts over with exponential backoff whenever the central goes away or stops
 /// answering heartbeats for three intervals.
 ///
+/// Resource discovery: the central's FindResources with include_agents arrives as a command; the
+/// engine thread evaluates it against this daemon's inventory and the matches go back as its
+/// result.
+///
 /// Inter-site latency: the central sends a ProbePlan (federation.proto) naming the peer agents
 /// this agent measures; an ActiveProber on its own thread connects to each every plan interval
 /// and half the connect time goes into the engine as `link_latency_seconds` or
@@ -105,6 +109,9 @@ private:
     void expireRules(qint64 nowMs);
     void enqueue(Preaggregator::Output output);
     void applyCommand(const ::continuo::v1::AgentCommand &command);
+    /// A FindResourcesCommand: the query against this daemon's own inventory (as FindResources
+    /// answers locally), matches back in the CommandResult.
+    void answerFind(const ::continuo::v1::AgentCommand &command);
     Result<qint64> applyRule(ForwardingRule rule, const QStringList &selectors, qint64 nowMs);
     void publishInformation(const QString &message);
     void applyProbePlan(const ::continuo::v1::ProbePlan &plan);

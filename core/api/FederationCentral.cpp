@@ -5,7 +5,11 @@
 #include "api/GrpcServer.h"
 #include "api/ProtoConvert.h"
 #include "engine/Engine.h"
+#include "orchestration/Orchestrator.h"
+#include "orchestration/PlacementModel.h"
+#include "orchestration/ResourceQuery.h"
 #include "plugin/IPluginHost.h"
+#include "telemetry/TelemetryHub.h"
 #include "util/Logging.h"
 
 #include "continuo/v1/federation.grpc.pb.h"
@@ -176,6 +180,7 @@ struct FederationCentral::PendingCommand
     std::string agentId;
     bool done = false;
     v1::CommandResult result;
+    std::chrono::steady_clock::time_point answeredAt; ///< When the result arrived.
 };
 
 struct FederationCentral::AgentRecord
@@ -322,6 +327,8 @@ public:
             auto it = m_central->m_agents.find(agentId);
             if (it != m_central->m_agents.end() && it->second->link == link)
                 it->second->link.reset();
+            // A FindResources waiting for this agent need not wait out its timeout.
+            m_central->m_commandDone.notify_all();
         }};
 
         // What the central asked this agent for outlives the agent's process: send it again.
@@ -388,6 +395,7 @@ public:
                     if (pending != m_central->m_pending.end() && pending->second->agentId == agentId) {
                         pending->second->done = true;
                         pending->second->result = message.result();
+                        pending->second->answeredAt = std::chrono::steady_clock::now();
                         m_central->m_commandDone.notify_all();
                     }
                     break;
@@ -755,6 +763,118 @@ void FederationCentral::updateSiteTopology()
     m_siteLinks = std::move(siteLinks);
     m_siteEndpoints = std::move(siteEndpoints);
     ++m_planRevision;
+}
+
+v1::FindResourcesResponse FederationCentral::findOnAgents(const std::string &query, int limit,
+                                                           grpc::ServerContext *context)
+{
+    v1::FindResourcesResponse response;
+    if (limit <= 0)
+        return response;
+    struct Asked
+    {
+        std::string agentId;
+        std::string commandId;
+        std::shared_ptr<SessionLink> link;
+        std::shared_ptr<PendingCommand> pending;
+        std::chrono::steady_clock::time_point sentAt;
+        bool sent = false;
+    };
+    std::vector<Asked> asked; // In agent id order (the registry's).
+    std::vector<std::string> unreachable;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[id, record] : m_agents) {
+            if (m_shutDown || record->info.status() != v1::AGENT_STATUS_UP || !record->link) {
+                unreachable.push_back(id);
+                continue;
+            }
+            auto pending = std::make_shared<PendingCommand>();
+            pending->agentId = id;
+            Asked entry{id, newId("c-"), record->link, pending, {}, false};
+            m_pending[entry.commandId] = pending;
+            asked.push_back(std::move(entry));
+        }
+    }
+    ScopeExit forget{[this, &asked] {
+        std::lock_guard lock(m_mutex);
+        for (const Asked &entry : asked)
+            m_pending.erase(entry.commandId);
+    }};
+
+    // Every agent gets the command before any answer is awaited: they evaluate in parallel.
+    v1::CentralMessage message;
+    auto *find = message.mutable_command()->mutable_find_resources();
+    find->set_query(query);
+    find->set_limit(limit);
+    for (Asked &entry : asked) {
+        message.mutable_command()->set_command_id(entry.commandId);
+        entry.sentAt = std::chrono::steady_clock::now();
+        entry.sent = entry.link->write(message);
+    }
+
+    // Leave the caller a moment to send what came back before its own deadline.
+    constexpr auto ReplyMargin = std::chrono::milliseconds(100);
+    auto deadline = std::chrono::system_clock::now() + FindTimeout;
+    if (context && context->deadline() - ReplyMargin < deadline)
+        deadline = std::max(std::chrono::system_clock::now(), context->deadline() - ReplyMargin);
+    std::unique_lock lock(m_mutex);
+    const auto settled = [&](const Asked &entry) {
+        if (entry.pending->done || !entry.sent)
+            return true;
+        auto it = m_agents.find(entry.agentId);
+        return it == m_agents.end() || it->second->link != entry.link; // its session ended
+    };
+    m_commandDone.wait_until(lock, deadline, [&] {
+        return m_shutDown || (context && context->IsCancelled())
+               || std::all_of(asked.begin(), asked.end(), settled);
+    });
+
+    for (const Asked &entry : asked) {
+        if (!entry.pending->done || !entry.pending->result.ok()) {
+            if (entry.pending->done)
+                qCWarning(lcApi).noquote()
+                    << "agent" << QString::fromStdString(entry.agentId) << "refused a resource query:"
+                    << QString::fromStdString(entry.pending->result.message());
+            unreachable.push_back(entry.agentId);
+            continue;
+        }
+        const qint64 relayMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   entry.pending->answeredAt - entry.sentAt)
+                                   .count();
+        for (const v1::ResourceMatch &match : entry.pending->result.matches()) {
+            if (response.matches_size() >= limit)
+                break;
+            v1::ResourceMatch *out = response.add_matches();
+            *out = match;
+            out->set_source(entry.agentId);
+            out->set_age_ms(std::max<qint64>(0, match.age_ms()) + std::max<qint64>(0, relayMs));
+        }
+    }
+    std::sort(unreachable.begin(), unreachable.end());
+    for (const std::string &id : unreachable)
+        response.add_unreachable_agents(id);
+    return response;
+}
+
+QList<ResourceMatch> findLocalResources(Engine &engine, const ResourceQuery &query, int limit)
+{
+    const PlacementModel model = engine.orchestrator()
+                                     ? engine.orchestrator()->currentModel()
+                                     : PlacementModel::build(engine.inventory().snapshot());
+    const qint64 now = nowMs();
+    const qint64 startedAtMs = engine.status().startedAtMs;
+    TelemetryHub *telemetry = engine.telemetry();
+    // Age: since the node's newest CPU sample, or since the engine started.
+    const auto age = [&](const QString &nodeId) -> qint64 {
+        std::optional<Sample> newest;
+        if (telemetry)
+            newest = telemetry->latest(seriesKey(QLatin1String(Metrics::NodeCpuUtilisation),
+                                                 {{QLatin1String(MetricLabels::Node), nodeId}}));
+        const qint64 since = newest ? newest->timestampMs : startedAtMs;
+        return since > 0 ? std::max<qint64>(0, now - since) : 0;
+    };
+    return findResources(model, query, age, limit);
 }
 
 v1::ProbePlan FederationCentral::probePlan(const std::string &agentId) const

@@ -4,6 +4,7 @@
 
 #include "continuo/v1/federation.pb.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -17,11 +18,14 @@
 
 namespace grpc {
 class Service;
+class ServerContext;
 }
 
 namespace Continuo {
 class Engine;
 class IPluginHost;
+class ResourceQuery;
+struct ResourceMatch;
 }
 
 namespace Continuo::Api {
@@ -32,8 +36,12 @@ namespace Continuo::Api {
 /// `agent="<id>"` label, publishes Telemetry.Agent {id, status UP|DOWN} events, and relays the
 /// operators' SetAgentRate/OpenAgentStream/CloseAgentStream to the agents' sessions.
 ///
+/// Federated resource discovery: findOnAgents() sends a FindResourcesCommand to every connected
+/// UP agent at once and collects the matches they evaluate against their own inventories.
+///
 /// Handler threads reach the engine only through its thread-safe IPluginHost (ingestSamples,
-/// publishEvent); the liveness check runs on a timer on the engine thread.
+/// publishEvent); the liveness check runs on a timer on the engine thread. Calls that wait for
+/// agents (operator commands, findOnAgents) block a handler thread, never the engine thread.
 class CONTINUO_CORE_EXPORT FederationCentral : public QObject
 {
     Q_OBJECT
@@ -45,6 +53,8 @@ public:
     static constexpr auto DefaultHeartbeatInterval = std::chrono::milliseconds(5000);
     /// How long an operator call waits for the agent to apply a command.
     static constexpr auto CommandTimeout = std::chrono::milliseconds(5000);
+    /// How long FindResources waits for the agents' matches (or less: the call's deadline).
+    static constexpr auto FindTimeout = std::chrono::milliseconds(2000);
     /// Agents probe their peer sites at their forwarding interval, within these bounds.
     static constexpr auto MinimumPeerProbeInterval = std::chrono::milliseconds(1000);
     static constexpr auto MaximumPeerProbeInterval = std::chrono::milliseconds(5000);
@@ -69,6 +79,17 @@ public:
     /// Thread-safe. The inter-site latency probes an agent is asked to run now (federation.proto
     /// ProbePlan): one representative agent per site measures the representatives of the others.
     ::continuo::v1::ProbePlan probePlan(const std::string &agentId) const;
+
+    /// Thread-safe; blocks: call on a gRPC handler thread, never on the engine thread. Ask every
+    /// connected UP agent (in parallel) for at most `limit` (> 0) of its nodes matching `query`
+    /// (ResourceQuery text, already parsed by the caller) and wait up to FindTimeout, less when
+    /// `context`'s deadline is sooner (it may be null). The matches, at most `limit` in all, come
+    /// in agent id order with source = the agent id and the agent's age plus the relay delay
+    /// (the command's round trip). Every registered agent whose nodes are not in the answer (DOWN,
+    /// not connected, silent until the timeout, or refusing the query) is in unreachable_agents;
+    /// that is not an error. A `limit` <= 0 asks nobody.
+    ::continuo::v1::FindResourcesResponse findOnAgents(const std::string &query, int limit,
+                                                       grpc::ServerContext *context);
 
 private:
     class Service;
@@ -95,5 +116,12 @@ private:
     std::map<std::pair<std::string, std::string>, std::string> m_siteLinks; ///< Both orders.
     std::map<std::string, std::string> m_siteEndpoints; ///< Site → a switch or node on a link.
 };
+
+/// Engine thread. The nodes of `engine`'s placement model (the orchestrator's current model, or
+/// one built from the inventory) that match `query`, at most `limit` (<= 0: all), source "local",
+/// each aged since its newest CPU sample (else since the engine started): what FindResources
+/// answers for a daemon's own inventory, on a central and on an agent alike.
+CONTINUO_CORE_EXPORT QList<ResourceMatch> findLocalResources(Engine &engine, const ResourceQuery &query,
+                                                             int limit);
 
 } // namespace Continuo::Api

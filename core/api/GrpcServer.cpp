@@ -7,6 +7,9 @@
 #include "api/FederationCentral.h"
 #include "api/ProtoConvert.h"
 #include "engine/Engine.h"
+#include "orchestration/IntentYaml.h"
+#include "orchestration/Orchestrator.h"
+#include "orchestration/ResourceQuery.h"
 #include "store/IStateStore.h"
 #include "telemetry/TelemetryHub.h"
 #include "telemetry/TelemetryQuery.h"
@@ -20,6 +23,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <thread>
 
 namespace Continuo::Api {
 
@@ -113,6 +117,26 @@ struct ScopeExit
 };
 template<typename F>
 ScopeExit(F) -> ScopeExit<F>;
+
+/// Intents of a request: the messages, then those parsed from the YAML text.
+template<typename Request>
+Result<QList<Workload>> intentsOf(const Request &request)
+{
+    QList<Workload> intents;
+    for (const auto &wire : request.intents())
+        intents.append(fromProto(wire));
+    if (!request.yaml().empty()) {
+        auto parsed = parseIntents(QByteArray::fromStdString(request.yaml()));
+        if (!parsed)
+            return Error(parsed.error());
+        intents.append(*parsed);
+    }
+    for (const Workload &intent : std::as_const(intents)) {
+        if (intent.name.trimmed().isEmpty())
+            return makeError(QStringLiteral("an intent has no name"));
+    }
+    return intents;
+}
 
 } // namespace
 
@@ -727,8 +751,406 @@ public:
         return Status::OK;
     }
 
+    // ---- placement and orchestration ------------------------------------------------------
+
+    Status SubmitWorkloads(ServerContext *context, const v1::SubmitWorkloadsRequest *request,
+                           v1::SubmitWorkloadsResponse *response) override
+    {
+        auto intents = intentsOf(*request);
+        if (!intents)
+            return error(StatusCode::INVALID_ARGUMENT, intents.error());
+        if (intents->isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no intents given");
+        const QString actor = actorOf(context, request->actor());
+        const bool dryRun = request->dry_run();
+        SubmitResult result;
+        const Status status = onEngine<SubmitResult>(
+            [broker = m_broker, intents = *intents, actor, dryRun]() -> Outcome<SubmitResult> {
+                Orchestrator *orchestrator = broker->engine()->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<SubmitResult>();
+                return Outcome<SubmitResult>::from(orchestrator->submit(intents, actor, dryRun),
+                                                   StatusCode::INVALID_ARGUMENT);
+            },
+            result);
+        if (!status.ok())
+            return status;
+        listOut(result.workloads, response->mutable_workloads());
+        listOut(result.explanations, response->mutable_explanations());
+        listOut(result.deployments, response->mutable_deployments());
+        response->set_dry_run(result.dryRun);
+        if (!dryRun)
+            qCInfo(lcApi).noquote() << actor << "submitted" << result.workloads.size()
+                                    << "workloads," << result.deployments.size() << "deployments";
+        return Status::OK;
+    }
+
+    Status GetWorkload(ServerContext *, const v1::GetWorkloadRequest *request,
+                       v1::GetWorkloadResponse *response) override
+    {
+        const QString id = qstr(request->workload_id());
+        if (id.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no workload id given");
+        using Answer = std::pair<Workload, QList<Deployment>>;
+        Answer answer;
+        const Status status = onEngine<Answer>(
+            [broker = m_broker, id]() -> Outcome<Answer> {
+                Orchestrator *orchestrator = broker->engine()->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<Answer>();
+                auto workload = orchestrator->workload(id);
+                if (!workload)
+                    return Outcome<Answer>::failed(StatusCode::NOT_FOUND,
+                                                   QStringLiteral("no workload \"%1\"").arg(id));
+                return Outcome<Answer>::of({*workload, orchestrator->deployments(id)});
+            },
+            answer);
+        if (!status.ok())
+            return status;
+        toProto(answer.first, response->mutable_workload());
+        listOut(answer.second, response->mutable_deployments());
+        return Status::OK;
+    }
+
+    Status ListWorkloads(ServerContext *, const v1::ListWorkloadsRequest *,
+                         v1::ListWorkloadsResponse *response) override
+    {
+        QList<Workload> workloads;
+        const Status status = onEngine<QList<Workload>>(
+            [broker = m_broker]() -> Outcome<QList<Workload>> {
+                Orchestrator *orchestrator = broker->engine()->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<QList<Workload>>();
+                return Outcome<QList<Workload>>::of(orchestrator->workloads());
+            },
+            workloads);
+        if (!status.ok())
+            return status;
+        listOut(workloads, response->mutable_workloads());
+        return Status::OK;
+    }
+
+    Status ListDeployments(ServerContext *, const v1::ListDeploymentsRequest *request,
+                           v1::ListDeploymentsResponse *response) override
+    {
+        QList<Deployment> deployments;
+        const Status status = listDeployments(qstr(request->workload_id()), deployments);
+        if (!status.ok())
+            return status;
+        listOut(deployments, response->mutable_deployments());
+        return Status::OK;
+    }
+
+    Status WatchDeployments(ServerContext *context, const v1::WatchDeploymentsRequest *request,
+                            grpc::ServerWriter<v1::WatchDeploymentsResponse> *writer) override
+    {
+        // Polls the engine at the stream frame rate and sends what changed: deployments change
+        // a few times per second at most, and this keeps the broker free of another queue kind.
+        const QString workloadId = qstr(request->workload_id());
+        QList<Deployment> deployments;
+        if (const Status status = listDeployments(workloadId, deployments); !status.ok())
+            return status;
+        QHash<QString, Deployment> known;
+        {
+            v1::WatchDeploymentsResponse first;
+            listOut(deployments, first.mutable_snapshot()->mutable_deployments());
+            for (const Deployment &deployment : std::as_const(deployments))
+                known.insert(deployment.id, deployment);
+            if (!writer->Write(first))
+                return Status::CANCELLED;
+        }
+        while (!context->IsCancelled()) {
+            std::this_thread::sleep_for(PollInterval);
+            if (m_broker->isShutDown())
+                return unavailable();
+            deployments.clear();
+            if (const Status status = listDeployments(workloadId, deployments); !status.ok())
+                return status;
+            for (const Deployment &deployment : std::as_const(deployments)) {
+                auto it = known.find(deployment.id);
+                if (it != known.end() && it.value() == deployment)
+                    continue;
+                known.insert(deployment.id, deployment);
+                v1::WatchDeploymentsResponse change;
+                toProto(deployment, change.mutable_changed());
+                if (!writer->Write(change))
+                    return Status::CANCELLED;
+            }
+        }
+        return Status::CANCELLED;
+    }
+
+    Status ExplainPlacement(ServerContext *, const v1::ExplainPlacementRequest *request,
+                            v1::ExplainPlacementResponse *response) override
+    {
+        const QString workloadId = qstr(request->workload_id());
+        QList<Workload> intents;
+        if (request->has_intent())
+            intents.append(fromProto(request->intent()));
+        if (!request->yaml().empty()) {
+            auto parsed = parseIntents(QByteArray::fromStdString(request->yaml()));
+            if (!parsed)
+                return error(StatusCode::INVALID_ARGUMENT, parsed.error());
+            intents.append(*parsed);
+        }
+        if (workloadId.isEmpty() && intents.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "give a workload id or an intent");
+        using Answer = QList<PlacementExplanation>;
+        Answer explanations;
+        const Status status = onEngine<Answer>(
+            [broker = m_broker, workloadId, intents]() -> Outcome<Answer> {
+                Orchestrator *orchestrator = broker->engine()->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<Answer>();
+                Answer answer;
+                if (!workloadId.isEmpty()) {
+                    if (!orchestrator->workload(workloadId))
+                        return Outcome<Answer>::failed(
+                            StatusCode::NOT_FOUND,
+                            QStringLiteral("no workload \"%1\"").arg(workloadId));
+                    auto explained = orchestrator->explainWorkload(workloadId);
+                    if (!explained)
+                        return Outcome<Answer>::failed(StatusCode::FAILED_PRECONDITION,
+                                                       explained.error());
+                    answer.append(*explained);
+                }
+                for (const Workload &intent : intents)
+                    answer.append(orchestrator->explain(intent));
+                return Outcome<Answer>::of(answer);
+            },
+            explanations);
+        if (!status.ok())
+            return status;
+        listOut(explanations, response->mutable_explanations());
+        return Status::OK;
+    }
+
+    Status WhatIf(ServerContext *, const v1::WhatIfRequest *request,
+                  v1::WhatIfResponse *response) override
+    {
+        QList<WhatIfChange> changes;
+        for (const auto &wire : request->changes()) {
+            const WhatIfChange change = fromProto(wire);
+            if (change.kind == WhatIfChange::Kind::Unknown)
+                return error(StatusCode::INVALID_ARGUMENT,
+                             QStringLiteral("unknown what-if change kind %1").arg(wire.kind()));
+            if (change.targetId.isEmpty())
+                return error(StatusCode::INVALID_ARGUMENT,
+                             QStringLiteral("the %1 change names no target").arg(toString(change.kind)));
+            changes.append(change);
+        }
+        auto intents = intentsOf(*request);
+        if (!intents)
+            return error(StatusCode::INVALID_ARGUMENT, intents.error());
+        if (changes.isEmpty() && intents->isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no changes and no intents given");
+        WhatIfResult result;
+        const Status status = onEngine<WhatIfResult>(
+            [broker = m_broker, changes, intents = *intents]() -> Outcome<WhatIfResult> {
+                Engine *engine = broker->engine();
+                Orchestrator *orchestrator = engine->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<WhatIfResult>();
+                for (const WhatIfChange &change : changes) {
+                    bool known = true;
+                    switch (change.kind) {
+                    case WhatIfChange::Kind::FailLink:
+                        known = engine->inventory().find<Link>(change.targetId) != nullptr;
+                        break;
+                    case WhatIfChange::Kind::FailSite:
+                        known = engine->inventory().find<Site>(change.targetId) != nullptr;
+                        break;
+                    default:
+                        known = engine->inventory().find<Node>(change.targetId) != nullptr;
+                        break;
+                    }
+                    if (!known)
+                        return Outcome<WhatIfResult>::failed(
+                            StatusCode::NOT_FOUND, QStringLiteral("%1: no such target \"%2\"")
+                                                       .arg(toString(change.kind), change.targetId));
+                }
+                return Outcome<WhatIfResult>::of(orchestrator->whatIf(changes, intents));
+            },
+            result);
+        if (!status.ok())
+            return status;
+        toProto(result, response);
+        return Status::OK;
+    }
+
+    Status Reoptimize(ServerContext *context, const v1::ReoptimizeRequest *request,
+                      v1::ReoptimizeResponse *response) override
+    {
+        ReoptimizeOptions options;
+        for (const auto &node : request->nodes())
+            options.nodes.insert(qstr(node));
+        options.evacuate = request->evacuate();
+        if (request->disruption_budget() < 0)
+            return Status(StatusCode::INVALID_ARGUMENT, "the disruption budget is negative");
+        if (request->disruption_budget() > 0)
+            options.disruptionBudget = request->disruption_budget();
+        if (request->min_improvement() < 0 || request->min_improvement() > 1)
+            return Status(StatusCode::INVALID_ARGUMENT, "min_improvement is outside 0..1");
+        if (request->min_improvement() > 0)
+            options.minImprovement = request->min_improvement();
+        if (options.evacuate && options.nodes.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "evacuate needs the nodes to evacuate");
+        const QString actor = actorOf(context, request->actor());
+        const QString reason = request->reason().empty() ? QStringLiteral("operator request")
+                                                         : qstr(request->reason());
+        const bool dryRun = request->dry_run();
+        QList<PlannedMove> moves;
+        const Status status = onEngine<QList<PlannedMove>>(
+            [broker = m_broker, options, actor, reason, dryRun]() -> Outcome<QList<PlannedMove>> {
+                Engine *engine = broker->engine();
+                Orchestrator *orchestrator = engine->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<QList<PlannedMove>>();
+                for (const QString &node : options.nodes) {
+                    if (!engine->inventory().find<Node>(node))
+                        return Outcome<QList<PlannedMove>>::failed(
+                            StatusCode::NOT_FOUND, QStringLiteral("no node \"%1\"").arg(node));
+                }
+                return Outcome<QList<PlannedMove>>::from(
+                    orchestrator->reoptimize(options, actor, reason, dryRun),
+                    StatusCode::FAILED_PRECONDITION);
+            },
+            moves);
+        if (!status.ok())
+            return status;
+        listOut(moves, response->mutable_moves());
+        response->set_dry_run(dryRun);
+        return Status::OK;
+    }
+
+    Status TerminateWorkload(ServerContext *context, const v1::TerminateWorkloadRequest *request,
+                             v1::TerminateWorkloadResponse *response) override
+    {
+        const QString id = qstr(request->workload_id());
+        if (id.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "no workload id given");
+        const QString actor = actorOf(context, request->actor());
+        QList<Deployment> deployments;
+        const Status status = onEngine<QList<Deployment>>(
+            [broker = m_broker, id, actor]() -> Outcome<QList<Deployment>> {
+                Orchestrator *orchestrator = broker->engine()->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<QList<Deployment>>();
+                if (!orchestrator->workload(id))
+                    return Outcome<QList<Deployment>>::failed(
+                        StatusCode::NOT_FOUND, QStringLiteral("no workload \"%1\"").arg(id));
+                if (auto done = orchestrator->terminate(id, actor); !done)
+                    return Outcome<QList<Deployment>>::failed(StatusCode::FAILED_PRECONDITION,
+                                                              done.error());
+                return Outcome<QList<Deployment>>::of(orchestrator->deployments(id));
+            },
+            deployments);
+        if (!status.ok())
+            return status;
+        listOut(deployments, response->mutable_deployments());
+        qCInfo(lcApi).noquote() << actor << "terminated workload" << id;
+        return Status::OK;
+    }
+
+    Status PinDeployment(ServerContext *context, const v1::PinDeploymentRequest *request,
+                         v1::PinDeploymentResponse *response) override
+    {
+        const QString deploymentId = qstr(request->deployment_id());
+        const QString nodeId = qstr(request->node_id());
+        if (deploymentId.isEmpty() || nodeId.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "give a deployment id and a node id");
+        const QString actor = actorOf(context, request->actor());
+        const bool force = request->force();
+        PlannedMove move;
+        const Status status = onEngine<PlannedMove>(
+            [broker = m_broker, deploymentId, nodeId, actor, force]() -> Outcome<PlannedMove> {
+                Engine *engine = broker->engine();
+                Orchestrator *orchestrator = engine->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<PlannedMove>();
+                if (!orchestrator->deployment(deploymentId))
+                    return Outcome<PlannedMove>::failed(
+                        StatusCode::NOT_FOUND,
+                        QStringLiteral("no deployment \"%1\"").arg(deploymentId));
+                if (!engine->inventory().find<Node>(nodeId))
+                    return Outcome<PlannedMove>::failed(
+                        StatusCode::NOT_FOUND, QStringLiteral("no node \"%1\"").arg(nodeId));
+                return Outcome<PlannedMove>::from(
+                    orchestrator->pin(deploymentId, nodeId, actor, force),
+                    StatusCode::FAILED_PRECONDITION);
+            },
+            move);
+        if (!status.ok())
+            return status;
+        toProto(move, response->mutable_move());
+        return Status::OK;
+    }
+
+    Status FindResources(ServerContext *context, const v1::FindResourcesRequest *request,
+                         v1::FindResourcesResponse *response) override
+    {
+        auto query = ResourceQuery::parse(qstr(request->query()));
+        if (!query)
+            return error(StatusCode::INVALID_ARGUMENT, query.error());
+        const auto limit = listLimit(request->limit());
+        if (!limit)
+            return Status(StatusCode::INVALID_ARGUMENT, "the limit is negative");
+        QList<ResourceMatch> matches;
+        const Status status = onEngine<QList<ResourceMatch>>(
+            [broker = m_broker, query = *query, limit = *limit]() -> Outcome<QList<ResourceMatch>> {
+                return Outcome<QList<ResourceMatch>>::of(
+                    findLocalResources(*broker->engine(), query, limit));
+            },
+            matches);
+        if (!status.ok())
+            return status;
+        listOut(matches, response->mutable_matches());
+        // Then the agents' own nodes, within what is left of the limit (on this handler thread:
+        // it waits for them, the engine thread does not).
+        const int left = *limit - int(matches.size());
+        if (request->include_agents() && m_federation && left > 0) {
+            v1::FindResourcesResponse federated = m_federation->findOnAgents(request->query(), left, context);
+            for (auto &match : *federated.mutable_matches())
+                *response->add_matches() = std::move(match);
+            *response->mutable_unreachable_agents() = std::move(*federated.mutable_unreachable_agents());
+        }
+        return Status::OK;
+    }
+
+    /// Set once by GrpcServer before serving: the central that relays FindResources to agents.
+    void setFederation(FederationCentral *federation) { m_federation = federation; }
+
 private:
-    template <typename T> static Outcome<T> notRunning()
+    template <typename T> static Outcome<T> orchestrationMissing()
+    {
+        return Outcome<T>::failed(StatusCode::FAILED_PRECONDITION,
+                                  QStringLiteral("orchestration is not running on this daemon"));
+    }
+
+    template <typename T, typename ProtoList>
+    static void listOut(const QList<T> &from, ProtoList *to)
+    {
+        to->Reserve(int(from.size()));
+        for (const T &item : from)
+            toProto(item, to->Add());
+    }
+
+    Status listDeployments(const QString &workloadId, QList<Deployment> &out)
+    {
+        return onEngine<QList<Deployment>>(
+            [broker = m_broker, workloadId]() -> Outcome<QList<Deployment>> {
+                Orchestrator *orchestrator = broker->engine()->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<QList<Deployment>>();
+                if (!workloadId.isEmpty() && !orchestrator->workload(workloadId))
+                    return Outcome<QList<Deployment>>::failed(
+                        StatusCode::NOT_FOUND, QStringLiteral("no workload \"%1\"").arg(workloadId));
+                return Outcome<QList<Deployment>>::of(orchestrator->deployments(workloadId));
+            },
+            out);
+    }
+
+        template <typename T> static Outcome<T> notRunning()
     {
         return Outcome<T>::failed(StatusCode::FAILED_PRECONDITION,
                                   QStringLiteral("alerting is not running on this daemon"));
@@ -748,6 +1170,7 @@ private:
     }
 
     ApiBroker *m_broker;
+    FederationCentral *m_federation = nullptr;
 };
 
 GrpcServer::GrpcServer(Engine *engine) : GrpcServer(engine, BrokerLimits{}) {}
@@ -758,6 +1181,7 @@ GrpcServer::GrpcServer(Engine *engine, const BrokerLimits &limits)
     , m_callMetrics(std::make_shared<GrpcCallMetrics>())
     , m_federation(std::make_unique<FederationCentral>(engine))
 {
+    m_service->setFederation(m_federation.get());
 }
 
 GrpcServer::~GrpcServer()

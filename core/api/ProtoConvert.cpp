@@ -843,4 +843,348 @@ Result<AlertRule> fromProto(const v1::AlertRule &from)
     return rule;
 }
 
+// ---- placement and orchestration --------------------------------------------------------------
+
+void toProto(const RankedCandidate &from, v1::RankedCandidate *to)
+{
+    to->set_node_id(str(from.nodeId));
+    to->set_cluster_id(str(from.clusterId));
+    to->set_total(from.total);
+    for (const ScoreTerm &term : from.terms) {
+        auto *wire = to->add_terms();
+        wire->set_scorer(str(term.scorer));
+        wire->set_score(term.score);
+        wire->set_weight(term.weight);
+    }
+}
+
+RankedCandidate fromProto(const v1::RankedCandidate &from)
+{
+    RankedCandidate candidate;
+    candidate.nodeId = qstr(from.node_id());
+    candidate.clusterId = qstr(from.cluster_id());
+    candidate.total = from.total();
+    for (const auto &term : from.terms())
+        candidate.terms.append({qstr(term.scorer()), term.score(), term.weight()});
+    return candidate;
+}
+
+void toProto(const PlacementRejection &from, v1::PlacementRejection *to)
+{
+    to->set_candidate_id(str(from.candidateId));
+    to->set_whole_cluster(from.wholeCluster);
+    to->set_filter(str(from.filter));
+    to->set_reason(str(from.reason));
+    to->set_shortfall(from.shortfall);
+}
+
+PlacementRejection fromProto(const v1::PlacementRejection &from)
+{
+    return {qstr(from.candidate_id()), from.whole_cluster(), qstr(from.filter()),
+            qstr(from.reason()), from.shortfall()};
+}
+
+void toProto(const Relaxation &from, v1::Relaxation *to)
+{
+    to->set_filter(str(from.filter));
+    to->set_suggestion(str(from.suggestion));
+    to->set_nodes_that_would_fit(from.nodesThatWouldFit);
+}
+
+Relaxation fromProto(const v1::Relaxation &from)
+{
+    return {qstr(from.filter()), qstr(from.suggestion()), from.nodes_that_would_fit()};
+}
+
+void toProto(const PlacementDecision &from, v1::PlacementDecision *to)
+{
+    to->set_workload_id(str(from.workloadId));
+    to->set_replica(from.replica);
+    to->set_node_id(str(from.nodeId));
+    to->set_cluster_id(str(from.clusterId));
+    to->set_site_id(str(from.siteId));
+    to->set_delegated(from.delegated);
+    stringsToProto(from.constraints, to->mutable_constraints());
+    to->set_score(from.score);
+}
+
+PlacementDecision fromProto(const v1::PlacementDecision &from)
+{
+    PlacementDecision decision;
+    decision.workloadId = qstr(from.workload_id());
+    decision.replica = from.replica();
+    decision.nodeId = qstr(from.node_id());
+    decision.clusterId = qstr(from.cluster_id());
+    decision.siteId = qstr(from.site_id());
+    decision.delegated = from.delegated();
+    decision.constraints = stringsFromProto(from.constraints());
+    decision.score = from.score();
+    return decision;
+}
+
+void toProto(const DeploymentTransition &from, v1::DeploymentTransition *to)
+{
+    to->set_from(v1::DeploymentState(static_cast<int>(from.from)));
+    to->set_to(v1::DeploymentState(static_cast<int>(from.to)));
+    to->set_timestamp_ms(from.timestampMs);
+    to->set_reason(str(from.reason));
+}
+
+DeploymentTransition fromProto(const v1::DeploymentTransition &from)
+{
+    return {enumFromWire(from.from(), DeploymentState::Terminated),
+            enumFromWire(from.to(), DeploymentState::Terminated), from.timestamp_ms(),
+            qstr(from.reason())};
+}
+
+void toProto(const Workload &from, v1::Workload *to)
+{
+    to->set_id(str(from.id));
+    to->set_name(str(from.name));
+    to->set_kind(v1::WorkloadKind(static_cast<int>(from.kind)));
+    auto *request = to->mutable_request();
+    request->set_cpu_cores(from.request.cpuCores);
+    request->set_memory_bytes(from.request.memoryBytes);
+    request->set_disk_bytes(from.request.diskBytes);
+    request->set_gpu_count(from.request.gpuCount);
+    request->set_fpga_count(from.request.fpgaCount);
+    to->set_image(str(from.image));
+    to->set_group_id(str(from.groupId));
+    labelsToProto(from.labels, to->mutable_labels());
+    const PlacementRequirements &r = from.requirements;
+    auto *wire = to->mutable_requirements();
+    wire->set_gpu_model(str(r.gpuModel));
+    wire->set_fpga_model(str(r.fpgaModel));
+    wire->set_vaccel(r.vaccel);
+    wire->set_arch(str(r.arch));
+    wire->set_min_security_tier(v1::SecurityTier(static_cast<int>(r.minSecurityTier)));
+    wire->set_isolation(v1::IsolationKind(static_cast<int>(r.isolation)));
+    labelsToProto(r.nodeSelector, wire->mutable_node_selector());
+    wire->set_where(str(r.where));
+    for (const LatencyBound &bound : r.maxLatency) {
+        auto *b = wire->add_max_latency();
+        b->set_site_id(str(bound.siteId));
+        b->mutable_location()->set_name(str(bound.location.name));
+        b->mutable_location()->set_latitude(bound.location.latitude);
+        b->mutable_location()->set_longitude(bound.location.longitude);
+        b->set_max_ms(bound.maxMs);
+    }
+    wire->set_data_location(str(r.dataLocation));
+    wire->set_data_max_latency_ms(r.dataMaxLatencyMs);
+    wire->set_walltime_seconds(r.walltimeSeconds);
+    wire->set_partition(str(r.partition));
+    wire->set_replicas(r.replicas);
+    wire->set_spread(v1::SpreadScope(static_cast<int>(r.spread)));
+    wire->set_pinned_node_id(str(r.pinnedNodeId));
+    wire->set_pinned_cluster_id(str(r.pinnedClusterId));
+    auto *objectives = to->mutable_objectives();
+    objectives->set_latency(from.objectives.latency);
+    objectives->set_execution_time(from.objectives.executionTime);
+    objectives->set_energy(from.objectives.energy);
+    objectives->set_cost(from.objectives.cost);
+    objectives->set_balance(from.objectives.balance);
+    to->set_strategy(v1::PlacementStrategy(static_cast<int>(from.strategy)));
+    to->set_submitted_ms(from.submittedMs);
+    to->set_submitted_by(str(from.submittedBy));
+}
+
+Workload fromProto(const v1::Workload &from)
+{
+    Workload w;
+    w.id = qstr(from.id());
+    w.name = qstr(from.name());
+    w.kind = enumFromWire(from.kind(), WorkloadKind::AcceleratedKernel);
+    w.request.cpuCores = from.request().cpu_cores();
+    w.request.memoryBytes = from.request().memory_bytes();
+    w.request.diskBytes = from.request().disk_bytes();
+    w.request.gpuCount = from.request().gpu_count();
+    w.request.fpgaCount = from.request().fpga_count();
+    w.image = qstr(from.image());
+    w.groupId = qstr(from.group_id());
+    w.labels = labelsFromProto(from.labels());
+    const auto &wire = from.requirements();
+    PlacementRequirements &r = w.requirements;
+    r.gpuModel = qstr(wire.gpu_model());
+    r.fpgaModel = qstr(wire.fpga_model());
+    r.vaccel = wire.vaccel();
+    r.arch = qstr(wire.arch());
+    r.minSecurityTier = enumFromWire(wire.min_security_tier(), SecurityTier::Confidential);
+    r.isolation = enumFromWire(wire.isolation(), IsolationKind::Unikernel);
+    r.nodeSelector = labelsFromProto(wire.node_selector());
+    r.where = qstr(wire.where());
+    for (const auto &b : wire.max_latency())
+        r.maxLatency.append({qstr(b.site_id()),
+                             {qstr(b.location().name()), b.location().latitude(),
+                              b.location().longitude()},
+                             b.max_ms()});
+    r.dataLocation = qstr(wire.data_location());
+    r.dataMaxLatencyMs = wire.data_max_latency_ms();
+    r.walltimeSeconds = wire.walltime_seconds();
+    r.partition = qstr(wire.partition());
+    r.replicas = wire.replicas() <= 0 ? 1 : wire.replicas();
+    r.spread = enumFromWire(wire.spread(), SpreadScope::Zone);
+    r.pinnedNodeId = qstr(wire.pinned_node_id());
+    r.pinnedClusterId = qstr(wire.pinned_cluster_id());
+    w.objectives = {from.objectives().latency(), from.objectives().execution_time(),
+                    from.objectives().energy(), from.objectives().cost(),
+                    from.objectives().balance()};
+    w.strategy = enumFromWire(from.strategy(), PlacementStrategy::GreedyResource);
+    w.submittedMs = from.submitted_ms();
+    w.submittedBy = qstr(from.submitted_by());
+    return w;
+}
+
+void toProto(const Deployment &from, v1::Deployment *to)
+{
+    to->set_id(str(from.id));
+    to->set_workload_id(str(from.workloadId));
+    to->set_state(v1::DeploymentState(static_cast<int>(from.state)));
+    to->set_cluster_id(str(from.clusterId));
+    to->set_node_id(str(from.nodeId));
+    to->set_created_ms(from.createdMs);
+    to->set_updated_ms(from.updatedMs);
+    to->set_message(str(from.message));
+    to->set_replica(from.replica);
+    to->set_desired(v1::DesiredState(static_cast<int>(from.desired)));
+    to->set_attempts(from.attempts);
+    to->set_next_attempt_ms(from.nextAttemptMs);
+    stringsToProto(from.excludedNodes, to->mutable_excluded_nodes());
+    stringsToProto(from.constraints, to->mutable_constraints());
+    listToProto(from.history, to->mutable_history());
+}
+
+Deployment fromProto(const v1::Deployment &from)
+{
+    Deployment d;
+    d.id = qstr(from.id());
+    d.workloadId = qstr(from.workload_id());
+    d.state = enumFromWire(from.state(), DeploymentState::Terminated);
+    d.clusterId = qstr(from.cluster_id());
+    d.nodeId = qstr(from.node_id());
+    d.createdMs = from.created_ms();
+    d.updatedMs = from.updated_ms();
+    d.message = qstr(from.message());
+    d.replica = from.replica();
+    d.desired = enumFromWire(from.desired(), DesiredState::Terminated);
+    d.attempts = from.attempts();
+    d.nextAttemptMs = from.next_attempt_ms();
+    d.excludedNodes = stringsFromProto(from.excluded_nodes());
+    d.constraints = stringsFromProto(from.constraints());
+    d.history = listFromProto<DeploymentTransition>(from.history());
+    return d;
+}
+
+void toProto(const PlacementExplanation &from, v1::PlacementExplanation *to)
+{
+    to->set_placed(from.placed);
+    to->set_error(str(from.error));
+    to->set_strategy(str(from.strategy));
+    listToProto(from.decisions, to->mutable_decisions());
+    listToProto(from.platforms, to->mutable_platforms());
+    listToProto(from.ranked, to->mutable_ranked());
+    listToProto(from.rejections, to->mutable_rejections());
+    for (auto it = from.rejectionsByFilter.cbegin(); it != from.rejectionsByFilter.cend(); ++it)
+        (*to->mutable_rejections_by_filter())[str(it.key())] = it.value();
+    listToProto(from.relaxations, to->mutable_relaxations());
+    to->set_nodes_considered(from.nodesConsidered);
+    to->set_nodes_feasible(from.nodesFeasible);
+}
+
+PlacementExplanation fromProto(const v1::PlacementExplanation &from)
+{
+    PlacementExplanation e;
+    e.placed = from.placed();
+    e.error = qstr(from.error());
+    e.strategy = qstr(from.strategy());
+    e.decisions = listFromProto<PlacementDecision>(from.decisions());
+    e.platforms = listFromProto<RankedCandidate>(from.platforms());
+    e.ranked = listFromProto<RankedCandidate>(from.ranked());
+    e.rejections = listFromProto<PlacementRejection>(from.rejections());
+    for (const auto &[filter, count] : from.rejections_by_filter())
+        e.rejectionsByFilter.insert(qstr(filter), count);
+    e.relaxations = listFromProto<Relaxation>(from.relaxations());
+    e.nodesConsidered = from.nodes_considered();
+    e.nodesFeasible = from.nodes_feasible();
+    return e;
+}
+
+void toProto(const PlannedMove &from, v1::PlannedMove *to)
+{
+    to->set_deployment_id(str(from.deploymentId));
+    to->set_workload_id(str(from.workloadId));
+    to->set_from_node_id(str(from.fromNodeId));
+    to->set_to_node_id(str(from.toNodeId));
+    to->set_to_cluster_id(str(from.toClusterId));
+    to->set_reason(str(from.reason));
+    to->set_score_before(from.scoreBefore);
+    to->set_score_after(from.scoreAfter);
+}
+
+PlannedMove fromProto(const v1::PlannedMove &from)
+{
+    return {qstr(from.deployment_id()), qstr(from.workload_id()), qstr(from.from_node_id()),
+            qstr(from.to_node_id()),    qstr(from.to_cluster_id()), qstr(from.reason()),
+            from.score_before(),        from.score_after()};
+}
+
+void toProto(const WhatIfChange &from, v1::WhatIfChange *to)
+{
+    to->set_kind(v1::WhatIfKind(static_cast<int>(from.kind)));
+    to->set_target_id(str(from.targetId));
+    to->set_cpu_cores(from.cpuCores);
+    to->set_memory_bytes(from.memoryBytes);
+}
+
+WhatIfChange fromProto(const v1::WhatIfChange &from)
+{
+    WhatIfChange change;
+    change.kind = enumFromWire(from.kind(), WhatIfChange::Kind::AddLoad);
+    change.targetId = qstr(from.target_id());
+    change.cpuCores = from.cpu_cores();
+    change.memoryBytes = from.memory_bytes();
+    return change;
+}
+
+void toProto(const WhatIfResult &from, v1::WhatIfResponse *to)
+{
+    listToProto(from.moves, to->mutable_moves());
+    listToProto(from.unplaceable, to->mutable_unplaceable());
+    listToProto(from.newPlacements, to->mutable_new_placements());
+    stringsToProto(from.unavailableNodes, to->mutable_unavailable_nodes());
+}
+
+WhatIfResult fromProto(const v1::WhatIfResponse &from)
+{
+    WhatIfResult result;
+    result.moves = listFromProto<PlannedMove>(from.moves());
+    result.unplaceable = listFromProto<PlannedMove>(from.unplaceable());
+    result.newPlacements = listFromProto<PlacementExplanation>(from.new_placements());
+    result.unavailableNodes = stringsFromProto(from.unavailable_nodes());
+    return result;
+}
+
+void toProto(const ResourceMatch &from, v1::ResourceMatch *to)
+{
+    to->set_node_id(str(from.nodeId));
+    to->set_cluster_id(str(from.clusterId));
+    to->set_site_id(str(from.siteId));
+    to->set_source(str(from.source));
+    to->set_age_ms(from.ageMs);
+    for (auto it = from.attributes.cbegin(); it != from.attributes.cend(); ++it)
+        (*to->mutable_attributes())[str(it.key())] = str(it.value().toString());
+}
+
+ResourceMatch fromProto(const v1::ResourceMatch &from)
+{
+    ResourceMatch match;
+    match.nodeId = qstr(from.node_id());
+    match.clusterId = qstr(from.cluster_id());
+    match.siteId = qstr(from.site_id());
+    match.source = qstr(from.source());
+    match.ageMs = from.age_ms();
+    for (const auto &[key, value] : from.attributes())
+        match.attributes.insert(qstr(key), qstr(value));
+    return match;
+}
+
 } // namespace Continuo::Api

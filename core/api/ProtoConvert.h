@@ -6,6 +6,9 @@
 #include "engine/EngineStatus.h"
 #include "model/Event.h"
 #include "model/Inventory.h"
+#include "model/Workload.h"
+#include "orchestration/PlacementPlanner.h"
+#include "orchestration/ResourceQuery.h"
 #include "plugin/PluginSpec.h"
 #include "telemetry/Series.h"
 #include "telemetry/TelemetryQuery.h"
@@ -89,5 +92,34 @@ CONTINUO_CORE_EXPORT std::optional<QueryResolution> queryResolutionFromProto(int
 /// Node state from the wire; empty for numbers the model does not define.
 CONTINUO_CORE_EXPORT std::optional<NodeState> nodeStateFromProto(int value);
 CONTINUO_CORE_EXPORT v1::NodeState toProto(NodeState state);
+
+// ---- placement and orchestration ----------------------------------------------------------
+CONTINUO_CORE_EXPORT void toProto(const Workload &from, v1::Workload *to);
+CONTINUO_CORE_EXPORT void toProto(const RankedCandidate &from, v1::RankedCandidate *to);
+CONTINUO_CORE_EXPORT void toProto(const PlacementRejection &from, v1::PlacementRejection *to);
+CONTINUO_CORE_EXPORT void toProto(const Relaxation &from, v1::Relaxation *to);
+CONTINUO_CORE_EXPORT void toProto(const PlacementDecision &from, v1::PlacementDecision *to);
+CONTINUO_CORE_EXPORT void toProto(const DeploymentTransition &from, v1::DeploymentTransition *to);
+CONTINUO_CORE_EXPORT void toProto(const Deployment &from, v1::Deployment *to);
+CONTINUO_CORE_EXPORT void toProto(const PlacementExplanation &from, v1::PlacementExplanation *to);
+CONTINUO_CORE_EXPORT void toProto(const PlannedMove &from, v1::PlannedMove *to);
+CONTINUO_CORE_EXPORT void toProto(const WhatIfChange &from, v1::WhatIfChange *to);
+CONTINUO_CORE_EXPORT void toProto(const WhatIfResult &from, v1::WhatIfResponse *to);
+/// Attribute values travel as text.
+CONTINUO_CORE_EXPORT void toProto(const ResourceMatch &from, v1::ResourceMatch *to);
+
+CONTINUO_CORE_EXPORT Workload fromProto(const v1::Workload &from);
+CONTINUO_CORE_EXPORT RankedCandidate fromProto(const v1::RankedCandidate &from);
+CONTINUO_CORE_EXPORT PlacementRejection fromProto(const v1::PlacementRejection &from);
+CONTINUO_CORE_EXPORT Relaxation fromProto(const v1::Relaxation &from);
+CONTINUO_CORE_EXPORT PlacementDecision fromProto(const v1::PlacementDecision &from);
+CONTINUO_CORE_EXPORT DeploymentTransition fromProto(const v1::DeploymentTransition &from);
+CONTINUO_CORE_EXPORT Deployment fromProto(const v1::Deployment &from);
+CONTINUO_CORE_EXPORT PlacementExplanation fromProto(const v1::PlacementExplanation &from);
+CONTINUO_CORE_EXPORT PlannedMove fromProto(const v1::PlannedMove &from);
+CONTINUO_CORE_EXPORT WhatIfChange fromProto(const v1::WhatIfChange &from);
+CONTINUO_CORE_EXPORT WhatIfResult fromProto(const v1::WhatIfResponse &from);
+/// Attribute values come back as strings.
+CONTINUO_CORE_EXPORT ResourceMatch fromProto(const v1::ResourceMatch &from);
 
 } // namespace Continuo::Api

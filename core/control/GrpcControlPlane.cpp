@@ -123,6 +123,8 @@ GrpcControlPlane::GrpcControlPlane(const QString &endpoint, QObject *parent)
     qRegisterMetaType<QList<Continuo::SeriesBatch>>();
     qRegisterMetaType<Continuo::Alert>();
     qRegisterMetaType<Continuo::Silence>();
+    qRegisterMetaType<Continuo::Deployment>();
+    qRegisterMetaType<Continuo::Workload>();
     m_mailbox->owner = this;
 }
 
@@ -181,6 +183,7 @@ void GrpcControlPlane::open()
     m_threads.emplace_back(&GrpcControlPlane::eventsLoop, this, m_control, generation);
     m_threads.emplace_back(&GrpcControlPlane::statusLoop, this, m_control, generation);
     m_threads.emplace_back(&GrpcControlPlane::alertsLoop, this, m_control, generation);
+    m_threads.emplace_back(&GrpcControlPlane::deploymentsLoop, this, m_control, generation);
     for (auto &[id, subscription] : m_subscriptions)
         startTelemetry(id, subscription);
 }
@@ -834,6 +837,317 @@ void GrpcControlPlane::setAlertRules(const QList<AlertRule> &rules, QObject *con
         },
         [](const v1::SetAlertRulesResponse &) -> Result<void> { return {}; },
         guardedDelivery<void>(m_mailbox, context, std::move(callback)));
+}
+
+// ---- workload placement --------------------------------------------------------------------
+
+void GrpcControlPlane::applyDeployment(const Deployment &deployment)
+{
+    const auto it = m_deploymentIndex.constFind(deployment.id);
+    if (it != m_deploymentIndex.cend()) {
+        m_deployments[it.value()] = deployment;
+        return;
+    }
+    m_deploymentIndex.insert(deployment.id, m_deployments.size());
+    m_deployments.append(deployment);
+}
+
+void GrpcControlPlane::applyWorkload(const Workload &workload)
+{
+    auto it = std::find_if(m_workloads.begin(), m_workloads.end(),
+                           [&](const Workload &known) { return known.id == workload.id; });
+    if (it != m_workloads.end())
+        *it = workload;
+    else
+        m_workloads.append(workload);
+}
+
+void GrpcControlPlane::refreshWorkloads()
+{
+    if (m_refreshingWorkloads)
+        return;
+    m_refreshingWorkloads = true;
+    unaryCall<v1::ListWorkloadsResponse>(
+        v1::ListWorkloadsRequest(),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::ListWorkloadsRequest *in, v1::ListWorkloadsResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->ListWorkloads(call, in, out, std::move(done));
+        },
+        [](const v1::ListWorkloadsResponse &response) -> Result<QList<Workload>> {
+            QList<Workload> workloads;
+            workloads.reserve(response.workloads_size());
+            for (const auto &wire : response.workloads())
+                workloads.append(Api::fromProto(wire));
+            return workloads;
+        },
+        guardedDelivery<QList<Workload>>(
+            m_mailbox, this, [this](const Result<QList<Workload>> &result) {
+                m_refreshingWorkloads = false;
+                if (!result)
+                    return;
+                for (const Workload &workload : *result) {
+                    auto it = std::find_if(m_workloads.cbegin(), m_workloads.cend(),
+                                           [&](const Workload &known) { return known.id == workload.id; });
+                    if (it != m_workloads.cend() && *it == workload)
+                        continue;
+                    applyWorkload(workload);
+                    Q_EMIT workloadChanged(workload);
+                }
+            }));
+}
+
+void GrpcControlPlane::deploymentsLoop(std::shared_ptr<StreamControl> control, int generation)
+{
+    const auto connection = m_connection;
+    auto backoff = InitialBackoff;
+    while (!control->isStopping()) {
+        grpc::ClientContext context;
+        if (!control->attach(&context))
+            break;
+        auto reader = connection->stub->WatchDeployments(&context, v1::WatchDeploymentsRequest());
+        v1::WatchDeploymentsResponse message;
+        while (reader->Read(&message)) {
+            backoff = InitialBackoff;
+            if (message.has_snapshot()) {
+                QList<Deployment> deployments;
+                deployments.reserve(message.snapshot().deployments_size());
+                for (const auto &wire : message.snapshot().deployments())
+                    deployments.append(Api::fromProto(wire));
+                post(generation, [this, deployments = std::move(deployments)] {
+                    m_deployments = deployments;
+                    m_deploymentIndex.clear();
+                    for (qsizetype i = 0; i < m_deployments.size(); ++i)
+                        m_deploymentIndex.insert(m_deployments.at(i).id, i);
+                    Q_EMIT deploymentsReset();
+                    // Workloads have no stream of their own: they are fetched with each
+                    // snapshot and whenever a deployment names one this console has not seen.
+                    refreshWorkloads();
+                });
+            } else if (message.has_changed()) {
+                Deployment deployment = Api::fromProto(message.changed());
+                post(generation, [this, deployment = std::move(deployment)] {
+                    applyDeployment(deployment);
+                    const bool knownWorkload = std::any_of(
+                        m_workloads.cbegin(), m_workloads.cend(),
+                        [&](const Workload &workload) { return workload.id == deployment.workloadId; });
+                    if (!knownWorkload)
+                        refreshWorkloads();
+                    Q_EMIT deploymentChanged(deployment);
+                });
+            }
+        }
+        const grpc::Status status = reader->Finish();
+        control->detach(&context);
+        if (control->isStopping())
+            break;
+        if (!status.ok())
+            qCDebug(lcControl).noquote() << "deployment stream ended:" << describe(status);
+        // A daemon without placement will not grow it soon: ask again rarely.
+        if (status.error_code() == grpc::StatusCode::FAILED_PRECONDITION)
+            backoff = MaxBackoff;
+        if (!control->sleep(backoff))
+            break;
+        backoff = nextBackoff(backoff);
+    }
+}
+
+void GrpcControlPlane::submitWorkloads(const QList<Workload> &intents, bool dryRun,
+                                       QObject *context,
+                                       std::function<void(const Result<SubmitResult> &)> callback)
+{
+    v1::SubmitWorkloadsRequest request;
+    for (const Workload &intent : intents)
+        Api::toProto(intent, request.add_intents());
+    request.set_dry_run(dryRun);
+    request.set_actor(m_actor.toStdString());
+    // Submitted workloads enter the mirror at once, before the stream names their deployments.
+    auto deliver = [this, callback = std::move(callback)](const Result<SubmitResult> &result) {
+        if (result && !result->dryRun) {
+            for (const Workload &workload : result->workloads) {
+                applyWorkload(workload);
+                Q_EMIT workloadChanged(workload);
+            }
+        }
+        if (callback)
+            callback(result);
+    };
+    unaryCall<v1::SubmitWorkloadsResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::SubmitWorkloadsRequest *in, v1::SubmitWorkloadsResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->SubmitWorkloads(call, in, out, std::move(done));
+        },
+        [](const v1::SubmitWorkloadsResponse &response) -> Result<SubmitResult> {
+            SubmitResult result;
+            result.dryRun = response.dry_run();
+            for (const auto &wire : response.workloads())
+                result.workloads.append(Api::fromProto(wire));
+            for (const auto &wire : response.explanations())
+                result.explanations.append(Api::fromProto(wire));
+            for (const auto &wire : response.deployments())
+                result.deployments.append(Api::fromProto(wire));
+            return result;
+        },
+        guardedDelivery<SubmitResult>(m_mailbox, context, std::move(deliver)));
+}
+
+void GrpcControlPlane::explain(const QString &workloadId, const std::optional<Workload> &intent,
+                               QObject *context,
+                               std::function<void(const Result<PlacementExplanation> &)> callback)
+{
+    v1::ExplainPlacementRequest request;
+    request.set_workload_id(workloadId.toStdString());
+    if (intent)
+        Api::toProto(*intent, request.mutable_intent());
+    unaryCall<v1::ExplainPlacementResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::ExplainPlacementRequest *in, v1::ExplainPlacementResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->ExplainPlacement(call, in, out, std::move(done));
+        },
+        [](const v1::ExplainPlacementResponse &response) -> Result<PlacementExplanation> {
+            if (response.explanations_size() < 1)
+                return makeError(tr("the daemon sent no explanation"));
+            return Api::fromProto(response.explanations(0));
+        },
+        guardedDelivery<PlacementExplanation>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::explainPlacement(
+    const Workload &intent, QObject *context,
+    std::function<void(const Result<PlacementExplanation> &)> callback)
+{
+    explain({}, intent, context, std::move(callback));
+}
+
+void GrpcControlPlane::explainWorkload(
+    const QString &workloadId, QObject *context,
+    std::function<void(const Result<PlacementExplanation> &)> callback)
+{
+    if (workloadId.isEmpty()) {
+        guardedDelivery<PlacementExplanation>(m_mailbox, context, std::move(callback))(
+            makeError(tr("no workload given")));
+        return;
+    }
+    explain(workloadId, std::nullopt, context, std::move(callback));
+}
+
+void GrpcControlPlane::whatIf(const QList<WhatIfChange> &changes,
+                              const QList<Workload> &newIntents, QObject *context,
+                              std::function<void(const Result<WhatIfResult> &)> callback)
+{
+    v1::WhatIfRequest request;
+    for (const WhatIfChange &change : changes)
+        Api::toProto(change, request.add_changes());
+    for (const Workload &intent : newIntents)
+        Api::toProto(intent, request.add_intents());
+    unaryCall<v1::WhatIfResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::WhatIfRequest *in, v1::WhatIfResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->WhatIf(call, in, out, std::move(done));
+        },
+        [](const v1::WhatIfResponse &response) -> Result<WhatIfResult> {
+            return Api::fromProto(response);
+        },
+        guardedDelivery<WhatIfResult>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::reoptimize(const ReoptimizeOptions &options, bool dryRun,
+                                  QObject *context,
+                                  std::function<void(const Result<QList<PlannedMove>> &)> callback)
+{
+    v1::ReoptimizeRequest request;
+    for (const QString &node : options.nodes)
+        request.add_nodes(node.toStdString());
+    request.set_evacuate(options.evacuate);
+    request.set_disruption_budget(options.disruptionBudget);
+    request.set_min_improvement(options.minImprovement);
+    request.set_dry_run(dryRun);
+    request.set_actor(m_actor.toStdString());
+    request.set_reason(tr("operator re-optimisation").toStdString());
+    unaryCall<v1::ReoptimizeResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::ReoptimizeRequest *in, v1::ReoptimizeResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->Reoptimize(call, in, out, std::move(done));
+        },
+        [](const v1::ReoptimizeResponse &response) -> Result<QList<PlannedMove>> {
+            QList<PlannedMove> moves;
+            moves.reserve(response.moves_size());
+            for (const auto &wire : response.moves())
+                moves.append(Api::fromProto(wire));
+            return moves;
+        },
+        guardedDelivery<QList<PlannedMove>>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::terminateWorkload(const QString &workloadId, QObject *context,
+                                         ResultCallback callback)
+{
+    v1::TerminateWorkloadRequest request;
+    request.set_workload_id(workloadId.toStdString());
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::TerminateWorkloadResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::TerminateWorkloadRequest *in, v1::TerminateWorkloadResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->TerminateWorkload(call, in, out, std::move(done));
+        },
+        [](const v1::TerminateWorkloadResponse &) -> Result<void> { return {}; },
+        guardedDelivery<void>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::pinDeployment(const QString &deploymentId, const QString &nodeId,
+                                     bool force, QObject *context,
+                                     std::function<void(const Result<PlannedMove> &)> callback)
+{
+    v1::PinDeploymentRequest request;
+    request.set_deployment_id(deploymentId.toStdString());
+    request.set_node_id(nodeId.toStdString());
+    request.set_force(force);
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::PinDeploymentResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::PinDeploymentRequest *in, v1::PinDeploymentResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->PinDeployment(call, in, out, std::move(done));
+        },
+        [](const v1::PinDeploymentResponse &response) -> Result<PlannedMove> {
+            return Api::fromProto(response.move());
+        },
+        guardedDelivery<PlannedMove>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::findResources(
+    const QString &query, int limit, QObject *context,
+    std::function<void(const Result<QList<ResourceMatch>> &)> callback)
+{
+    v1::FindResourcesRequest request;
+    request.set_query(query.toStdString());
+    request.set_limit(wireLimit(limit <= 0 ? -1 : limit));
+    unaryCall<v1::FindResourcesResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::FindResourcesRequest *in, v1::FindResourcesResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->FindResources(call, in, out, std::move(done));
+        },
+        [](const v1::FindResourcesResponse &response) -> Result<QList<ResourceMatch>> {
+            QList<ResourceMatch> matches;
+            matches.reserve(response.matches_size());
+            for (const auto &wire : response.matches())
+                matches.append(Api::fromProto(wire));
+            return matches;
+        },
+        guardedDelivery<QList<ResourceMatch>>(m_mailbox, context, std::move(callback)));
 }
 
 } // namespace Continuo

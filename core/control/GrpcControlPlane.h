@@ -2,9 +2,12 @@
 
 #include "control/IControlPlane.h"
 
+#include <QHash>
+
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -67,6 +70,26 @@ public:
     void setAlertRules(const QList<AlertRule> &rules, QObject *context,
                        ResultCallback callback) override;
 
+    QList<Workload> workloads() const override { return m_workloads; }
+    QList<Deployment> deployments() const override { return m_deployments; }
+    void submitWorkloads(const QList<Workload> &intents, bool dryRun, QObject *context,
+                         std::function<void(const Result<SubmitResult> &)> callback) override;
+    void explainPlacement(const Workload &intent, QObject *context,
+                          std::function<void(const Result<PlacementExplanation> &)> callback) override;
+    void explainWorkload(const QString &workloadId, QObject *context,
+                         std::function<void(const Result<PlacementExplanation> &)> callback) override;
+    void whatIf(const QList<WhatIfChange> &changes, const QList<Workload> &newIntents,
+                QObject *context, std::function<void(const Result<WhatIfResult> &)> callback) override;
+    void reoptimize(const ReoptimizeOptions &options, bool dryRun, QObject *context,
+                    std::function<void(const Result<QList<PlannedMove>> &)> callback) override;
+    void terminateWorkload(const QString &workloadId, QObject *context,
+                           ResultCallback callback) override;
+    void pinDeployment(const QString &deploymentId, const QString &nodeId, bool force,
+                       QObject *context,
+                       std::function<void(const Result<PlannedMove> &)> callback) override;
+    void findResources(const QString &query, int limit, QObject *context,
+                       std::function<void(const Result<QList<ResourceMatch>> &)> callback) override;
+
     /// Events kept for recentEvents() (default 5,000).
     void setRecentEventLimit(int limit) { m_recentEventLimit = limit; }
 
@@ -96,11 +119,19 @@ private:
                    std::function<void(Result<T>)> deliver);
     void applyAlert(const Alert &alert);
     void applySilence(const Silence &silence);
+    void applyDeployment(const Deployment &deployment);
+    void applyWorkload(const Workload &workload);
+    /// Fetch the workload list again (a deployment of an unknown workload arrived).
+    void refreshWorkloads();
+    void explain(const QString &workloadId, const std::optional<Workload> &intent,
+                 QObject *context,
+                 std::function<void(const Result<PlacementExplanation> &)> callback);
 
     void inventoryLoop(std::shared_ptr<StreamControl> control, int generation);
     void eventsLoop(std::shared_ptr<StreamControl> control, int generation);
     void statusLoop(std::shared_ptr<StreamControl> control, int generation);
     void alertsLoop(std::shared_ptr<StreamControl> control, int generation);
+    void deploymentsLoop(std::shared_ptr<StreamControl> control, int generation);
     void telemetryLoop(int subscriptionId, QList<SeriesMatcher> matchers,
                        std::shared_ptr<StreamControl> control, int generation);
     void startTelemetry(int subscriptionId, TelemetrySubscription &subscription);
@@ -117,6 +148,10 @@ private:
     QList<Event> m_events;
     QList<Alert> m_alerts;     ///< Active alerts, oldest first (mirror of the daemon's).
     QList<Silence> m_silences; ///< Silences not ended (mirror of the daemon's).
+    QList<Workload> m_workloads;     ///< Mirror of the daemon's workloads, in its order.
+    QList<Deployment> m_deployments; ///< Mirror fed by WatchDeployments, in its order.
+    QHash<QString, qsizetype> m_deploymentIndex;
+    bool m_refreshingWorkloads = false;
     int m_recentEventLimit = 5000;
     std::atomic<qint64> m_lastEventSequence{0};
 

@@ -5,6 +5,9 @@
 #include "engine/EngineStatus.h"
 #include "model/Event.h"
 #include "model/Inventory.h"
+#include "model/Workload.h"
+#include "orchestration/Orchestrator.h"
+#include "orchestration/ResourceQuery.h"
 #include "telemetry/Series.h"
 #include "telemetry/TelemetryQuery.h"
 
@@ -101,6 +104,42 @@ public:
     virtual void setNodeState(const QString &nodeId, NodeState state, const QString &reason,
                               QObject *context, std::function<void(const Result<Node> &)> callback) = 0;
 
+    // ---- workload placement (issue 5) ----------------------------------------------------
+
+    /// Workloads known to the engine, mirrored (already updated when workloadChanged fires).
+    virtual QList<Workload> workloads() const = 0;
+    /// Every deployment, mirrored (already updated when deploymentChanged fires; replaced on
+    /// deploymentsReset).
+    virtual QList<Deployment> deployments() const = 0;
+    /// Validate and place intents; a dry run changes nothing and only explains. Audited.
+    virtual void submitWorkloads(const QList<Workload> &intents, bool dryRun, QObject *context,
+                                 std::function<void(const Result<SubmitResult> &)> callback) = 0;
+    /// Where `intent` would go now, with every rejection and relaxation (no side effects).
+    virtual void explainPlacement(const Workload &intent, QObject *context,
+                                  std::function<void(const Result<PlacementExplanation> &)> callback) = 0;
+    /// Why a stored workload is where it is.
+    virtual void explainWorkload(const QString &workloadId, QObject *context,
+                                 std::function<void(const Result<PlacementExplanation> &)> callback) = 0;
+    /// What would move (or have nowhere to go) under hypothetical changes; nothing is applied.
+    virtual void whatIf(const QList<WhatIfChange> &changes, const QList<Workload> &newIntents,
+                        QObject *context,
+                        std::function<void(const Result<WhatIfResult> &)> callback) = 0;
+    /// Moves that improve the objective or evacuate `options.nodes`; applied unless dryRun.
+    virtual void reoptimize(const ReoptimizeOptions &options, bool dryRun, QObject *context,
+                            std::function<void(const Result<QList<PlannedMove>> &)> callback) = 0;
+    /// Terminate every deployment of a workload. Audited.
+    virtual void terminateWorkload(const QString &workloadId, QObject *context,
+                                   ResultCallback callback) = 0;
+    /// Move one deployment to an operator-chosen node; refused with the filters' reasons when
+    /// the node cannot take it, unless `force`. Audited.
+    virtual void pinDeployment(const QString &deploymentId, const QString &nodeId, bool force,
+                               QObject *context,
+                               std::function<void(const Result<PlannedMove> &)> callback) = 0;
+    /// Nodes matching a ResourceQuery (`free_memory > 8GiB and gpu.model = A100`), at most
+    /// `limit` (<= 0: all). A query that does not parse is an error with the column.
+    virtual void findResources(const QString &query, int limit, QObject *context,
+                               std::function<void(const Result<QList<ResourceMatch>> &)> callback) = 0;
+
 Q_SIGNALS:
     void connectionStateChanged(Continuo::IControlPlane::ConnectionState state);
     /// The inventory mirror was replaced wholesale (first connect, reconnect).
@@ -114,6 +153,12 @@ Q_SIGNALS:
     void alertChanged(const Continuo::Alert &alert);
     void alertsReset();
     void silenceChanged(const Continuo::Silence &silence);
+    /// A deployment was created or changed (state, node, message). The whole set was replaced
+    /// on deploymentsReset.
+    void deploymentChanged(const Continuo::Deployment &deployment);
+    void deploymentsReset();
+    /// A workload was submitted or changed.
+    void workloadChanged(const Continuo::Workload &workload);
 };
 
 } // namespace Continuo

@@ -3,9 +3,11 @@
 #include "anomaly/AlertManager.h"
 #include "anomaly/AnomalyEngine.h"
 #include "engine/Engine.h"
+#include "orchestration/PlacementModel.h"
 #include "telemetry/TelemetryHub.h"
 #include "telemetry/TelemetryQuery.h"
 
+#include <QDateTime>
 #include <QTimer>
 
 namespace Continuo {
@@ -82,10 +84,17 @@ void LocalControlPlane::open()
         m_connections.append(connect(anomaly->alertManager(), &AlertManager::silenceChanged, this,
                                      &IControlPlane::silenceChanged));
     }
+    if (Orchestrator *placement = m_engine->orchestrator()) {
+        m_connections.append(connect(placement, &Orchestrator::deploymentChanged, this,
+                                     &IControlPlane::deploymentChanged));
+        m_connections.append(connect(placement, &Orchestrator::workloadChanged, this,
+                                     &IControlPlane::workloadChanged));
+    }
     m_statusTimer.start();
     setConnectionState(ConnectionState::Connected);
     Q_EMIT inventoryReset();
     Q_EMIT alertsReset();
+    Q_EMIT deploymentsReset();
     Q_EMIT statusChanged(m_engine->status());
 }
 
@@ -287,6 +296,128 @@ void LocalControlPlane::setAlertRules(const QList<AlertRule> &rules, QObject *co
     // The operator path: audited with this plane's actor and stored, so the rules survive a
     // restart of the engine.
     answer(context, std::move(callback), m_engine->anomalyEngine()->setRules(rules, m_actor));
+}
+
+Orchestrator *LocalControlPlane::orchestrator() const
+{
+    return m_engine ? m_engine->orchestrator() : nullptr;
+}
+
+QList<Workload> LocalControlPlane::workloads() const
+{
+    Orchestrator *placement = orchestrator();
+    return placement ? placement->workloads() : QList<Workload>{};
+}
+
+QList<Deployment> LocalControlPlane::deployments() const
+{
+    Orchestrator *placement = orchestrator();
+    return placement ? placement->deployments() : QList<Deployment>{};
+}
+
+void LocalControlPlane::submitWorkloads(const QList<Workload> &intents, bool dryRun,
+                                        QObject *context,
+                                        std::function<void(const Result<SubmitResult> &)> callback)
+{
+    using R = Result<SubmitResult>;
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback), R(makeError(tr("placement is not running"))));
+    answer(context, std::move(callback), placement->submit(intents, m_actor, dryRun));
+}
+
+void LocalControlPlane::explainPlacement(
+    const Workload &intent, QObject *context,
+    std::function<void(const Result<PlacementExplanation> &)> callback)
+{
+    using R = Result<PlacementExplanation>;
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback), R(makeError(tr("placement is not running"))));
+    answer(context, std::move(callback), R(placement->explain(intent)));
+}
+
+void LocalControlPlane::explainWorkload(
+    const QString &workloadId, QObject *context,
+    std::function<void(const Result<PlacementExplanation> &)> callback)
+{
+    using R = Result<PlacementExplanation>;
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback), R(makeError(tr("placement is not running"))));
+    answer(context, std::move(callback), placement->explainWorkload(workloadId));
+}
+
+void LocalControlPlane::whatIf(const QList<WhatIfChange> &changes,
+                               const QList<Workload> &newIntents, QObject *context,
+                               std::function<void(const Result<WhatIfResult> &)> callback)
+{
+    using R = Result<WhatIfResult>;
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback), R(makeError(tr("placement is not running"))));
+    answer(context, std::move(callback), R(placement->whatIf(changes, newIntents)));
+}
+
+void LocalControlPlane::reoptimize(const ReoptimizeOptions &options, bool dryRun,
+                                   QObject *context,
+                                   std::function<void(const Result<QList<PlannedMove>> &)> callback)
+{
+    using R = Result<QList<PlannedMove>>;
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback), R(makeError(tr("placement is not running"))));
+    answer(context, std::move(callback),
+           placement->reoptimize(options, m_actor, tr("operator re-optimisation"), dryRun));
+}
+
+void LocalControlPlane::terminateWorkload(const QString &workloadId, QObject *context,
+                                          ResultCallback callback)
+{
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback),
+                      Result<void>(makeError(tr("placement is not running"))));
+    answer(context, std::move(callback), placement->terminate(workloadId, m_actor));
+}
+
+void LocalControlPlane::pinDeployment(const QString &deploymentId, const QString &nodeId,
+                                      bool force, QObject *context,
+                                      std::function<void(const Result<PlannedMove> &)> callback)
+{
+    using R = Result<PlannedMove>;
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback), R(makeError(tr("placement is not running"))));
+    answer(context, std::move(callback), placement->pin(deploymentId, nodeId, m_actor, force));
+}
+
+void LocalControlPlane::findResources(
+    const QString &query, int limit, QObject *context,
+    std::function<void(const Result<QList<ResourceMatch>> &)> callback)
+{
+    using R = Result<QList<ResourceMatch>>;
+    if (!m_engine)
+        return answer(context, std::move(callback), R(makeError(tr("the engine is gone"))));
+    auto parsed = ResourceQuery::parse(query);
+    if (!parsed)
+        return answer(context, std::move(callback), R(makeError(parsed.error())));
+    Orchestrator *placement = orchestrator();
+    const PlacementModel model = placement ? placement->currentModel()
+                                           : PlacementModel::build(m_engine->inventory().snapshot());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 startedAtMs = m_engine->status().startedAtMs;
+    TelemetryHub *telemetry = m_engine->telemetry();
+    // Age, as the daemon reports it: since the node's newest CPU sample, or the engine's start.
+    const auto age = [&](const QString &nodeId) -> qint64 {
+        std::optional<Sample> newest;
+        if (telemetry)
+            newest = telemetry->latest(seriesKey(QLatin1String(Metrics::NodeCpuUtilisation),
+                                                 {{QLatin1String(MetricLabels::Node), nodeId}}));
+        const qint64 since = newest ? newest->timestampMs : startedAtMs;
+        return since > 0 ? std::max<qint64>(0, now - since) : 0;
+    };
+    answer(context, std::move(callback), R(Continuo::findResources(model, *parsed, age, limit)));
 }
 
 } // namespace Continuo

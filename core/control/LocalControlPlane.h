@@ -61,11 +61,32 @@ public:
     void setAlertRules(const QList<AlertRule> &rules, QObject *context,
                        ResultCallback callback) override;
 
+    QList<Workload> workloads() const override;
+    QList<Deployment> deployments() const override;
+    void submitWorkloads(const QList<Workload> &intents, bool dryRun, QObject *context,
+                         std::function<void(const Result<SubmitResult> &)> callback) override;
+    void explainPlacement(const Workload &intent, QObject *context,
+                          std::function<void(const Result<PlacementExplanation> &)> callback) override;
+    void explainWorkload(const QString &workloadId, QObject *context,
+                         std::function<void(const Result<PlacementExplanation> &)> callback) override;
+    void whatIf(const QList<WhatIfChange> &changes, const QList<Workload> &newIntents,
+                QObject *context, std::function<void(const Result<WhatIfResult> &)> callback) override;
+    void reoptimize(const ReoptimizeOptions &options, bool dryRun, QObject *context,
+                    std::function<void(const Result<QList<PlannedMove>> &)> callback) override;
+    void terminateWorkload(const QString &workloadId, QObject *context,
+                           ResultCallback callback) override;
+    void pinDeployment(const QString &deploymentId, const QString &nodeId, bool force,
+                       QObject *context,
+                       std::function<void(const Result<PlannedMove> &)> callback) override;
+    void findResources(const QString &query, int limit, QObject *context,
+                       std::function<void(const Result<QList<ResourceMatch>> &)> callback) override;
+
 private:
     template<typename T, typename Callback>
     void answer(QObject *context, Callback callback, T result);
     void setConnectionState(ConnectionState state);
     void deliverSamples(const QList<SeriesBatch> &batches);
+    Orchestrator *orchestrator() const;
 
     QPointer<Engine> m_engine;
     ConnectionState m_connectionState = ConnectionState::Disconnected;

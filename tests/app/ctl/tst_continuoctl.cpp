@@ -38,8 +38,34 @@ private:
                 process.readAllStandardOutput(), process.readAllStandardError()};
     }
 
+    static QString fixture(const char *name)
+    {
+        return QString::fromUtf8(CTL_FIXTURE_DIR) + QLatin1Char('/') + QLatin1String(name);
+    }
+
+    QJsonArray deploymentsOf(const QString &workloadId);
+    /// continuoctl against the placement tests' own daemon (demo scenario, fresh state: the
+    /// alert rules of the tests above would keep nodes out of placement).
+    Run pctl(const QStringList &arguments) { return ctl(arguments, m_placementDaemon.address()); }
+    QJsonObject pjson(const QStringList &arguments)
+    {
+        const Run run = pctl(QStringList{QStringLiteral("--json")} + arguments);
+        if (run.exitCode != 0) {
+            qWarning().noquote() << arguments << "failed:" << run.out << run.err;
+            return {};
+        }
+        return QJsonDocument::fromJson(run.out).object();
+    }
+    QTemporaryDir m_placementDir;
+    DaemonProcess m_placementDaemon;
+
     QTemporaryDir m_dataDir;
     DaemonProcess m_daemon;
+    /// demo.yaml: every 4th cloud-fra node, counting from the first, has two A100s.
+    const QStringList m_a100Nodes{QStringLiteral("cloud-fra-01"), QStringLiteral("cloud-fra-05"),
+                                  QStringLiteral("cloud-fra-09"), QStringLiteral("cloud-fra-13")};
+    QString m_workloadId;
+    QStringList m_deployedNodes;
 
 private Q_SLOTS:
     void initTestCase()
@@ -49,7 +75,12 @@ private Q_SLOTS:
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
-    void cleanupTestCase() { QVERIFY(m_daemon.terminate()); }
+    void cleanupTestCase()
+    {
+        QVERIFY(m_daemon.terminate());
+        if (!m_placementDaemon.address().isEmpty())
+            QVERIFY(m_placementDaemon.terminate());
+    }
 
     void status()
     {
@@ -435,6 +466,13 @@ private Q_SLOTS:
         QTest::addRow("missing rules file")
             << QStringList{QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("-f"),
                            QStringLiteral("/nonexistent/rules.yaml")};
+        QTest::addRow("place without file") << QStringList{QStringLiteral("place"), QStringLiteral("--dry-run")};
+        QTest::addRow("missing intent file")
+            << QStringList{QStringLiteral("place"), QStringLiteral("-f"), QStringLiteral("/nonexistent/intent.yaml")};
+        QTest::addRow("find without query") << QStringList{QStringLiteral("find")};
+        QTest::addRow("explain without workload") << QStringList{QStringLiteral("explain")};
+        QTest::addRow("whatif without change") << QStringList{QStringLiteral("whatif")};
+        QTest::addRow("terminate without workload") << QStringList{QStringLiteral("terminate")};
     }
 
     void usageErrors()
@@ -461,7 +499,200 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(expected), run.err.constData());
         QCOMPARE(run.err.count('\n'), 1);
     }
+
+    // ---- Placement (issue 5): intents from tests/app/ctl/fixtures on the demo continuum ----
+
+    void placeDryRun()
+    {
+        const QString failure = m_placementDaemon.start(m_placementDir.path());
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QTRY_VERIFY_WITH_TIMEOUT(pjson({QStringLiteral("nodes")}).value(QStringLiteral("nodes")).toArray().size() >= 10,
+                                 30000);
+        const QString intent = fixture("inference.yaml");
+        const Run text = pctl({QStringLiteral("place"), QStringLiteral("-f"), intent, QStringLiteral("--dry-run")});
+        QVERIFY2(text.exitCode == 0, QByteArray(text.out + text.err).constData());
+        QVERIFY2(text.out.contains("inference: placed"), text.out.constData());
+        QCOMPARE(text.out.count("-> cloud-fra-"), 2); // two replicas, on the A100 nodes
+        QVERIFY(text.out.contains("dry run: nothing was deployed"));
+
+        const QJsonObject dry = pjson({QStringLiteral("place"), QStringLiteral("-f"), intent,
+                                      QStringLiteral("--dry-run")});
+        QVERIFY(dry.value(QStringLiteral("dryRun")).toBool());
+        const QJsonArray explanations = dry.value(QStringLiteral("explanations")).toArray();
+        QCOMPARE(explanations.size(), 1);
+        const QJsonObject explanation = explanations.at(0).toObject();
+        QVERIFY(explanation.value(QStringLiteral("placed")).toBool());
+        const QJsonArray decisions = explanation.value(QStringLiteral("decisions")).toArray();
+        QCOMPARE(decisions.size(), 2);
+        QStringList nodes;
+        for (const auto &decision : decisions)
+            nodes.append(decision.toObject().value(QStringLiteral("node")).toString());
+        QVERIFY2(nodes.at(0) != nodes.at(1), qPrintable(nodes.join(QLatin1Char(' ')))); // spread: node
+        for (const QString &node : std::as_const(nodes))
+            QVERIFY2(m_a100Nodes.contains(node), qPrintable(node));
+        QVERIFY(dry.value(QStringLiteral("deployments")).toArray().isEmpty());
+
+        // Nothing changed.
+        QVERIFY(pjson({QStringLiteral("workloads")}).value(QStringLiteral("workloads")).toArray().isEmpty());
+        QVERIFY(pjson({QStringLiteral("deployments")}).value(QStringLiteral("deployments")).toArray().isEmpty());
+    }
+
+    void placeAndDeploy()
+    {
+        const QJsonObject placed = pjson({QStringLiteral("place"), QStringLiteral("-f"), fixture("inference.yaml")});
+        QVERIFY(!placed.value(QStringLiteral("dryRun")).toBool());
+        const QJsonArray workloads = placed.value(QStringLiteral("workloads")).toArray();
+        QCOMPARE(workloads.size(), 1);
+        m_workloadId = workloads.at(0).toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(!m_workloadId.isEmpty());
+        QCOMPARE(placed.value(QStringLiteral("deployments")).toArray().size(), 2);
+
+        // The simulated backend deploys within a few seconds: poll `deployments`.
+        QJsonArray deployments;
+        const auto allDeployed = [&] {
+            deployments = deploymentsOf(m_workloadId);
+            if (deployments.size() != 2)
+                return false;
+            for (const auto &d : std::as_const(deployments)) {
+                if (d.toObject().value(QStringLiteral("state")).toString() != QLatin1String("deployed"))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allDeployed(), 30000);
+        m_deployedNodes.clear();
+        for (const auto &d : std::as_const(deployments))
+            m_deployedNodes.append(d.toObject().value(QStringLiteral("nodeId")).toString());
+        for (const QString &node : std::as_const(m_deployedNodes))
+            QVERIFY2(m_a100Nodes.contains(node), qPrintable(node));
+
+        const Run table = pctl({QStringLiteral("deployments")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.startsWith("ID"));
+        QVERIFY(table.out.contains("deployed"));
+        for (const QString &node : std::as_const(m_deployedNodes))
+            QVERIFY(table.out.contains(node.toUtf8()));
+
+        const Run listed = pctl({QStringLiteral("workloads")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY(listed.out.contains(m_workloadId.toUtf8()));
+        QVERIFY(listed.out.contains("inference"));
+    }
+
+    void explainWorkload()
+    {
+        QVERIFY(!m_workloadId.isEmpty());
+        const Run text = pctl({QStringLiteral("explain"), m_workloadId});
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY2(text.out.startsWith(QByteArray(m_workloadId.toUtf8() + ": placed")), text.out.constData());
+        QVERIFY(text.out.contains("nodes considered"));
+        const QJsonArray explanations =
+            pjson({QStringLiteral("explain"), m_workloadId}).value(QStringLiteral("explanations")).toArray();
+        QCOMPARE(explanations.size(), 1);
+        QVERIFY(explanations.at(0).toObject().value(QStringLiteral("placed")).toBool());
+
+        // An intent not submitted: explained, nothing placed.
+        const Run intent = pctl({QStringLiteral("explain"), QStringLiteral("-f"), fixture("batch.yaml")});
+        QVERIFY2(intent.exitCode == 0, intent.err.constData());
+        QVERIFY2(intent.out.startsWith("batch: placed"), intent.out.constData());
+
+        const Run unknown = pctl({QStringLiteral("explain"), QStringLiteral("no-such-workload")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains("no-such-workload"));
+    }
+
+    void whatIfDrain()
+    {
+        QVERIFY(!m_deployedNodes.isEmpty());
+        const QString node = m_deployedNodes.at(0);
+        const Run text = pctl({QStringLiteral("whatif"), QStringLiteral("--drain"), node});
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY2(text.out.contains("DEPLOYMENT"), text.out.constData());
+        QVERIFY(text.out.contains(node.toUtf8()));
+        QVERIFY(text.out.contains("(what-if: nothing was changed)"));
+
+        const QJsonObject result = pjson({QStringLiteral("whatif"), QStringLiteral("--drain"), node});
+        const QJsonArray moves = result.value(QStringLiteral("moves")).toArray();
+        QCOMPARE(moves.size(), 1);
+        const QJsonObject move = moves.at(0).toObject();
+        QCOMPARE(move.value(QStringLiteral("workloadId")).toString(), m_workloadId);
+        QCOMPARE(move.value(QStringLiteral("from")).toString(), node);
+        const QString to = move.value(QStringLiteral("to")).toString();
+        QVERIFY2(m_a100Nodes.contains(to) && !m_deployedNodes.contains(to), qPrintable(to));
+
+        // Only a what-if: the node is not draining and the deployment did not move.
+        const QJsonArray deployments = deploymentsOf(m_workloadId);
+        QStringList nodes;
+        for (const auto &d : deployments)
+            nodes.append(d.toObject().value(QStringLiteral("nodeId")).toString());
+        QVERIFY(nodes.contains(node));
+    }
+
+    void findGpuNodes()
+    {
+        const QString query = QStringLiteral("free_memory > 8GiB and gpu.model = \"NVIDIA A100\"");
+        const QJsonObject found = pjson({QStringLiteral("find"), query});
+        const QJsonArray matches = found.value(QStringLiteral("matches")).toArray();
+        QStringList nodes;
+        for (const auto &match : matches) {
+            const QJsonObject m = match.toObject();
+            nodes.append(m.value(QStringLiteral("node")).toString());
+            QCOMPARE(m.value(QStringLiteral("source")).toString(), QStringLiteral("local"));
+            QCOMPARE(m.value(QStringLiteral("cluster")).toString(), QStringLiteral("cluster-cloud-k8s"));
+            QCOMPARE(m.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("gpu.model")).toString(),
+                     QStringLiteral("NVIDIA A100"));
+            QVERIFY(m.value(QStringLiteral("ageMs")).toDouble() >= 0);
+        }
+        QCOMPARE(nodes, m_a100Nodes);
+        QVERIFY(found.value(QStringLiteral("unreachableAgents")).toArray().isEmpty());
+
+        const Run text = pctl({QStringLiteral("find"), query});
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY(text.out.startsWith("NODE"));
+        QVERIFY(text.out.contains("GPU.MODEL"));
+        QVERIFY(text.out.contains("4 nodes match"));
+
+        // With the agents too: this daemon has none, so the same nodes and nobody unreachable.
+        const QJsonObject federated = pjson({QStringLiteral("find"), query, QStringLiteral("--agents")});
+        QCOMPARE(federated.value(QStringLiteral("matches")).toArray().size(), 4);
+        QVERIFY(federated.value(QStringLiteral("unreachableAgents")).toArray().isEmpty());
+    }
+
+    void findBadQuery()
+    {
+        const Run run = pctl({QStringLiteral("find"), QStringLiteral("bogus = 1")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains("unknown attribute 'bogus'"), run.err.constData());
+        QCOMPARE(run.err.count('\n'), 1);
+    }
+
+    void terminateWorkload()
+    {
+        QVERIFY(!m_workloadId.isEmpty());
+        const Run run = pctl({QStringLiteral("terminate"), m_workloadId});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("2 deployments set to terminate"), run.out.constData());
+        const auto allTerminated = [&] {
+            const QJsonArray deployments = deploymentsOf(m_workloadId);
+            for (const auto &d : deployments) {
+                if (d.toObject().value(QStringLiteral("state")).toString() != QLatin1String("terminated"))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allTerminated(), 30000);
+
+        const Run unknown = pctl({QStringLiteral("terminate"), QStringLiteral("no-such-workload")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains("no-such-workload"));
+    }
 };
+
+QJsonArray tst_ContinuoCtl::deploymentsOf(const QString &workloadId)
+{
+    return pjson({QStringLiteral("deployments"), workloadId}).value(QStringLiteral("deployments")).toArray();
+}
 
 QTEST_GUILESS_MAIN(tst_ContinuoCtl)
 #include "tst_continuoctl.moc"
