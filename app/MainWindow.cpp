@@ -3,9 +3,11 @@
 #include "ContinuoVersion.h"
 #include "charts/LiveChart.h"
 #include "dialogs/ConnectDialog.h"
+#include "dialogs/PlacementDialog.h"
 #include "dialogs/PluginsDialog.h"
 #include "models/AlertFilterProxyModel.h"
 #include "models/AlertModel.h"
+#include "models/DeploymentModel.h"
 #include "models/EventLogModel.h"
 #include "models/SilenceModel.h"
 #include "topology/LinkLatency.h"
@@ -15,10 +17,14 @@
 #include "widgets/AlertListPane.h"
 #include "widgets/AnomalyTimeline.h"
 #include "widgets/ChartPanel.h"
+#include "widgets/DeploymentsPane.h"
+#include "widgets/ExplanationView.h"
 #include "widgets/EventLogPane.h"
 #include "widgets/InspectorPane.h"
 #include "widgets/MetricsBrowserPane.h"
+#include "widgets/ResourceSearchBox.h"
 #include "widgets/SilencesPane.h"
+#include "widgets/WhatIfPanel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -29,7 +35,9 @@
 #include <QEvent>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -53,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_eventPane(new EventLogPane(m_eventModel))
     , m_alertModel(new AlertModel(this))
     , m_silenceModel(new SilenceModel(this))
+    , m_deploymentModel(new DeploymentModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Continuo"));
@@ -155,6 +164,18 @@ void MainWindow::createActions()
     m_uncordonAction->setToolTip(tr("Make the selected node schedulable again"));
     connect(m_uncordonAction, &QAction::triggered, this, [this] { requestNodeState(NodeState::Ready); });
 
+    m_placeAction = new QAction(tr("&Place Workload…"), this);
+    m_placeAction->setObjectName(QStringLiteral("actionPlaceWorkload"));
+    m_placeAction->setShortcut(QKeySequence(tr("Ctrl+P")));
+    m_placeAction->setToolTip(tr("Describe a workload, dry-run its placement, submit it"));
+    connect(m_placeAction, &QAction::triggered, this, [this] { openPlacementDialog(); });
+    m_whatIfAction = new QAction(tr("&What-if Mode"), this);
+    m_whatIfAction->setObjectName(QStringLiteral("actionWhatIf"));
+    m_whatIfAction->setCheckable(true);
+    m_whatIfAction->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
+    m_whatIfAction->setToolTip(tr("Try hypothetical changes on the topology and see what would move"));
+    connect(m_whatIfAction, &QAction::toggled, this, &MainWindow::setWhatIfMode);
+
     m_pluginsAction = new QAction(tr("&Plugins…"), this);
     m_pluginsAction->setObjectName(QStringLiteral("actionPlugins"));
     connect(m_pluginsAction, &QAction::triggered, this, &MainWindow::showPluginsDialog);
@@ -187,6 +208,7 @@ void MainWindow::createDocks()
 
     createAnomalyDocks();
     createTelemetryDocks();
+    createPlacementDocks();
     m_inspectorDock->raise();
     m_chartDock->raise();
     m_alertDock->raise();
@@ -354,6 +376,17 @@ void MainWindow::createMenus()
     alerts->addAction(m_silencesPane->newSilenceAction());
     alerts->addAction(m_silencesPane->expireAction());
 
+    QMenu *workloads = menuBar()->addMenu(tr("&Workloads"));
+    workloads->setObjectName(QStringLiteral("workloadsMenu"));
+    workloads->addAction(m_placeAction);
+    workloads->addAction(m_deploymentsPane->reoptimizeAction());
+    workloads->addSeparator();
+    workloads->addAction(m_deploymentsPane->explainAction());
+    workloads->addAction(m_deploymentsPane->pinAction());
+    workloads->addAction(m_deploymentsPane->terminateAction());
+    workloads->addSeparator();
+    workloads->addAction(m_whatIfAction);
+
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_pluginsAction);
 
@@ -372,7 +405,18 @@ void MainWindow::createMenus()
     toolBar->addAction(m_drainAction);
     toolBar->addAction(m_uncordonAction);
     toolBar->addSeparator();
+    toolBar->addAction(m_placeAction);
+    toolBar->addAction(m_whatIfAction);
+    toolBar->addSeparator();
     toolBar->addAction(m_pluginsAction);
+    toolBar->addSeparator();
+    m_searchBox = new ResourceSearchBox;
+    toolBar->addWidget(m_searchBox);
+    connect(m_searchBox, &ResourceSearchBox::nodeChosen, this, [this](const QString &nodeId) {
+        m_scene->select(EntityKind::Node, nodeId);
+        if (QRectF rect = m_scene->nodeRect(nodeId); !rect.isEmpty())
+            m_view->centerOn(rect.center());
+    });
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -419,6 +463,12 @@ void MainWindow::setControlPlane(IControlPlane *controlPlane)
     m_silencesPane->setControlPlane(controlPlane);
     m_metricsBrowser->setControlPlane(controlPlane);
     m_chartPanel->setControlPlane(controlPlane);
+    m_deploymentModel->setControlPlane(controlPlane);
+    m_whatIfPanel->setControlPlane(controlPlane);
+    if (m_searchBox)
+        m_searchBox->setControlPlane(controlPlane);
+    if (m_whatIfAction)
+        m_whatIfAction->setChecked(false);
     if (m_controlPlane) {
         m_connections.append(connect(m_controlPlane, &IControlPlane::eventsReceived, m_eventModel,
                                      &EventLogModel::queueEvents));
@@ -471,6 +521,8 @@ void MainWindow::setTheme(ThemeKind theme)
     m_chartPanel->setColours(colours);
     m_timeline->setColours(colours);
     m_alertDetail->setColours(colours);
+    m_deploymentModel->setColours(colours);
+    m_explanationView->setColours(colours);
     if (m_legend)
         m_legend->update();
     m_darkAction->setChecked(theme == ThemeKind::Dark);
@@ -759,6 +811,290 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("ui/state"), saveState());
     QMainWindow::closeEvent(event);
+}
+
+// ---- workload placement ----------------------------------------------------------------------
+
+void MainWindow::createPlacementDocks()
+{
+    m_deploymentsPane = new DeploymentsPane(m_deploymentModel);
+    m_explanationView = new ExplanationView;
+    m_whatIfPanel = new WhatIfPanel(m_scene);
+    m_deploymentsDock = addPane(m_deploymentsPane, tr("Deployments"), QStringLiteral("deploymentsDock"));
+    m_explanationDock = addPane(m_explanationView, tr("Placement Explanation"), QStringLiteral("explanationDock"));
+    m_whatIfDock = addPane(m_whatIfPanel, tr("What-if"), QStringLiteral("whatIfDock"));
+    tabifyDockWidget(m_metricsDock, m_deploymentsDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_explanationDock);
+    tabifyDockWidget(m_alertDetailDock, m_explanationDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_whatIfDock);
+    tabifyDockWidget(m_explanationDock, m_whatIfDock);
+    m_whatIfDock->hide();
+    paneAction(m_deploymentsDock, tr("&Deployments"), QStringLiteral("actionShowDeployments"), QKeySequence(tr("Ctrl+Shift+Y")));
+    paneAction(m_explanationDock, tr("Placement E&xplanation"), QStringLiteral("actionShowExplanation"), {});
+
+    connect(m_deploymentsPane, &DeploymentsPane::explainRequested, this, &MainWindow::explainDeployment);
+    connect(m_deploymentsPane, &DeploymentsPane::terminateRequested, this, &MainWindow::confirmTerminate);
+    connect(m_deploymentsPane, &DeploymentsPane::pinRequested, this, &MainWindow::chooseNodeForPin);
+    connect(m_deploymentsPane, &DeploymentsPane::reoptimizeRequested, this, [this] { requestReoptimize({}); });
+    connect(m_deploymentsPane, &DeploymentsPane::deploymentSelected, this, [this](const QString &id) {
+        if (const Deployment *deployment = m_deploymentModel->find(id); deployment && !deployment->nodeId.isEmpty())
+            m_scene->select(EntityKind::Node, deployment->nodeId);
+    });
+    connect(m_view, &TopologyView::deploymentDropped, this, &MainWindow::requestPin);
+    connect(m_scene, &TopologyScene::contextMenuRequested, this, &MainWindow::showCanvasMenu);
+    connect(m_whatIfPanel, &WhatIfPanel::applyRequested, this, &MainWindow::requestReoptimize);
+}
+
+void MainWindow::finishPlacementAction(bool succeeded, const QString &message)
+{
+    statusBar()->showMessage(message, succeeded ? 10000 : 15000);
+    if (!succeeded) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Action Failed"), message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    Q_EMIT placementActionFinished(succeeded, message);
+}
+
+PlacementDialog *MainWindow::openPlacementDialog()
+{
+    auto *dialog = new PlacementDialog(m_controlPlane, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PlacementDialog::submitted, this, [this](const SubmitResult &result) {
+        int placed = 0;
+        for (const PlacementExplanation &explanation : result.explanations)
+            placed += explanation.placed ? 1 : 0;
+        finishPlacementAction(true, tr("Submitted %n workload(s): %1 placed, %2 deployment(s) created.", nullptr,
+                                       int(result.workloads.size()))
+                                        .arg(placed)
+                                        .arg(result.deployments.size()));
+        m_deploymentsDock->show();
+        m_deploymentsDock->raise();
+    });
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::explainDeployment(const QString &deploymentId)
+{
+    const Deployment *deployment = m_deploymentModel->find(deploymentId);
+    if (!m_controlPlane || !deployment)
+        return;
+    const QString workloadId = deployment->workloadId;
+    const Workload *workload = m_deploymentModel->workload(workloadId);
+    const QString title = workload ? tr("%1 (%2)").arg(workload->name, workloadId) : workloadId;
+    m_explanationView->showMessage(tr("Explaining %1…").arg(title));
+    m_explanationDock->show();
+    m_explanationDock->raise();
+    m_controlPlane->explainWorkload(workloadId, m_explanationView, [this, title](const Result<PlacementExplanation> &result) {
+        if (result)
+            m_explanationView->setExplanation(*result, title);
+        else
+            m_explanationView->showMessage(tr("Cannot explain %1: %2").arg(title, result.error()));
+    });
+}
+
+void MainWindow::confirmTerminate(const QString &deploymentId)
+{
+    const Deployment *deployment = m_deploymentModel->find(deploymentId);
+    if (!m_controlPlane || !deployment)
+        return;
+    const QString workloadId = deployment->workloadId;
+    const Workload *workload = m_deploymentModel->workload(workloadId);
+    const QString name = workload ? workload->name : workloadId;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Terminate Workload"),
+                                tr("Terminate every deployment of %1?").arg(name), QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("terminateBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *terminate = box->addButton(tr("Terminate"), QMessageBox::DestructiveRole);
+    connect(terminate, &QPushButton::clicked, this, [this, workloadId, name] {
+        if (!m_controlPlane)
+            return;
+        m_controlPlane->terminateWorkload(workloadId, this, [this, name](const Result<void> &result) {
+            finishPlacementAction(result.hasValue(), result ? tr("Terminating %1.").arg(name)
+                                                            : tr("Terminate %1 failed: %2").arg(name, result.error()));
+        });
+    });
+    box->open();
+}
+
+void MainWindow::chooseNodeForPin(const QString &deploymentId)
+{
+    const Deployment *deployment = m_deploymentModel->find(deploymentId);
+    if (!m_controlPlane || !deployment)
+        return;
+    QStringList nodes = m_controlPlane->inventory().all<Node>().keys();
+    nodes.removeAll(deployment->nodeId);
+    std::sort(nodes.begin(), nodes.end());
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("pinNodeDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Pin %1").arg(deploymentId));
+    dialog->setLabelText(tr("Move %1 (now on %2) to node:").arg(deploymentId, deployment->nodeId));
+    dialog->setComboBoxItems(nodes);
+    dialog->setComboBoxEditable(true);
+    dialog->setOkButtonText(tr("Pin"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, deploymentId](const QString &nodeId) {
+        requestPin(deploymentId, nodeId.trimmed());
+    });
+    dialog->open();
+}
+
+void MainWindow::requestPin(const QString &deploymentId, const QString &nodeId)
+{
+    const Deployment *deployment = m_deploymentModel->find(deploymentId);
+    if (!m_controlPlane || !deployment || nodeId.isEmpty())
+        return;
+    if (deployment->nodeId == nodeId) {
+        statusBar()->showMessage(tr("%1 already runs on %2.").arg(deploymentId, nodeId), 8000);
+        return;
+    }
+    const Workload *workload = m_deploymentModel->workload(deployment->workloadId);
+    const auto pin = [this, deploymentId, nodeId](bool force) {
+        if (!m_controlPlane)
+            return;
+        statusBar()->showMessage(tr("Pinning %1 to %2…").arg(deploymentId, nodeId));
+        m_controlPlane->pinDeployment(deploymentId, nodeId, force, this,
+                                      [this, deploymentId, nodeId](const Result<PlannedMove> &result) {
+                                          finishPlacementAction(
+                                              result.hasValue(),
+                                              result ? tr("%1 is moving to %2.").arg(deploymentId, nodeId)
+                                                     : tr("Pin %1 to %2 failed: %3").arg(deploymentId, nodeId, result.error()));
+                                      });
+    };
+    if (!workload) {
+        pin(false); // the engine checks feasibility and refuses with its reasons
+        return;
+    }
+    // Check first, so an infeasible drop explains itself and can still be forced.
+    Workload probe = *workload;
+    probe.id.clear();
+    probe.requirements.pinnedNodeId = nodeId;
+    probe.requirements.pinnedClusterId.clear();
+    probe.requirements.replicas = 1;
+    probe.requirements.spread = SpreadScope::Unknown;
+    m_controlPlane->explainPlacement(probe, this, [this, deploymentId, nodeId, pin](const Result<PlacementExplanation> &result) {
+        if (result && result->placed) {
+            pin(false);
+            return;
+        }
+        QString reason = result ? result->error : result.error();
+        if (result) {
+            for (const PlacementRejection &rejection : result->rejections) {
+                if (rejection.candidateId == nodeId && !rejection.reason.isEmpty()) {
+                    reason = tr("%1 (%2)").arg(rejection.reason, rejection.filter);
+                    break;
+                }
+            }
+        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Node Cannot Take It"),
+                                    tr("%1 does not fit on %2: %3").arg(deploymentId, nodeId, reason),
+                                    QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("pinWarning"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton *force = box->addButton(tr("Pin Anyway"), QMessageBox::AcceptRole);
+        force->setObjectName(QStringLiteral("pinAnywayButton"));
+        connect(force, &QPushButton::clicked, this, [pin] { pin(true); });
+        box->open();
+    });
+}
+
+void MainWindow::requestReoptimize(const QSet<QString> &nodes)
+{
+    if (!m_controlPlane)
+        return;
+    ReoptimizeOptions options;
+    options.nodes = nodes;
+    options.evacuate = !nodes.isEmpty();
+    statusBar()->showMessage(tr("Computing re-optimisation…"));
+    m_controlPlane->reoptimize(options, true, this, [this, options](const Result<QList<PlannedMove>> &plan) {
+        if (!plan) {
+            finishPlacementAction(false, tr("Re-optimisation failed: %1").arg(plan.error()));
+            return;
+        }
+        if (plan->isEmpty()) {
+            finishPlacementAction(true, tr("Nothing to improve: no deployment would move."));
+            return;
+        }
+        QStringList lines;
+        for (const PlannedMove &move : *plan)
+            lines.append(tr("%1: %2 → %3 (%4)").arg(move.deploymentId, move.fromNodeId,
+                                                    move.toNodeId.isEmpty() ? tr("nowhere") : move.toNodeId, move.reason));
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Re-optimise"),
+                                    tr("%n deployment(s) would move.", nullptr, int(plan->size())),
+                                    QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("reoptimizeBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setDetailedText(lines.join(QLatin1Char('\n')));
+        QPushButton *apply = box->addButton(tr("Apply Moves"), QMessageBox::AcceptRole);
+        connect(apply, &QPushButton::clicked, this, [this, options] {
+            if (!m_controlPlane)
+                return;
+            m_controlPlane->reoptimize(options, false, this, [this](const Result<QList<PlannedMove>> &moves) {
+                finishPlacementAction(moves.hasValue(),
+                                      moves ? tr("Re-optimisation started: %n move(s).", nullptr, int(moves->size()))
+                                            : tr("Re-optimisation failed: %1").arg(moves.error()));
+            });
+        });
+        box->open();
+    });
+}
+
+void MainWindow::setWhatIfMode(bool on)
+{
+    m_whatIfPanel->setActive(on);
+    if (on) {
+        m_whatIfDock->show();
+        m_whatIfDock->raise();
+        statusBar()->showMessage(tr("What-if mode: right-click the topology to try changes. Nothing is applied."));
+    } else {
+        m_whatIfDock->hide();
+        statusBar()->clearMessage();
+    }
+}
+
+void MainWindow::showCanvasMenu(EntityKind kind, const QString &id, const QPoint &screenPos)
+{
+    if (!m_controlPlane || kind == EntityKind::Unknown)
+        return;
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("canvasMenu"));
+    const auto whatIf = [this](WhatIfChange::Kind changeKind, const QString &target) {
+        WhatIfChange change;
+        change.kind = changeKind;
+        change.targetId = target;
+        m_whatIfPanel->addChange(change);
+    };
+    if (m_whatIfPanel->isActive()) {
+        if (kind == EntityKind::Node) {
+            menu.addAction(tr("What if %1 is drained").arg(id), this, [whatIf, id] { whatIf(WhatIfChange::Kind::DrainNode, id); });
+            menu.addAction(tr("What if %1 fails").arg(id), this, [whatIf, id] { whatIf(WhatIfChange::Kind::FailNode, id); });
+            menu.addAction(tr("Add Load on %1…").arg(id), this, [this, id] {
+                bool ok = false;
+                const double cores = QInputDialog::getDouble(this, tr("Add Load"), tr("Extra CPU on %1 (cores):").arg(id),
+                                                             2.0, 0.0, 4096.0, 2, &ok);
+                if (!ok)
+                    return;
+                WhatIfChange change;
+                change.kind = WhatIfChange::Kind::AddLoad;
+                change.targetId = id;
+                change.cpuCores = cores;
+                m_whatIfPanel->addChange(change);
+            });
+        } else if (kind == EntityKind::Link) {
+            menu.addAction(tr("What if link %1 fails").arg(id), this, [whatIf, id] { whatIf(WhatIfChange::Kind::FailLink, id); });
+        } else if (kind == EntityKind::Site) {
+            menu.addAction(tr("What if site %1 fails").arg(id), this, [whatIf, id] { whatIf(WhatIfChange::Kind::FailSite, id); });
+        }
+    } else if (kind == EntityKind::Node) {
+        menu.addAction(m_cordonAction);
+        menu.addAction(m_drainAction);
+        menu.addAction(m_uncordonAction);
+        menu.addSeparator();
+        menu.addAction(m_whatIfAction);
+    }
+    if (!menu.isEmpty())
+        menu.exec(screenPos);
 }
 
 } // namespace Continuo::Gui

@@ -23,6 +23,12 @@ class AlertListPane;
 class AlertModel;
 class AnomalyTimeline;
 class ChartPanel;
+class DeploymentModel;
+class DeploymentsPane;
+class ExplanationView;
+class PlacementDialog;
+class ResourceSearchBox;
+class WhatIfPanel;
 class EventLogModel;
 class EventLogPane;
 class InspectorPane;
@@ -71,6 +77,20 @@ public:
     SilencesPane *silencesPane() const { return m_silencesPane; }
     MetricsBrowserPane *metricsBrowser() const { return m_metricsBrowser; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
+    DeploymentModel *deploymentModel() const { return m_deploymentModel; }
+    DeploymentsPane *deploymentsPane() const { return m_deploymentsPane; }
+    ExplanationView *explanationView() const { return m_explanationView; }
+    WhatIfPanel *whatIfPanel() const { return m_whatIfPanel; }
+    ResourceSearchBox *searchBox() const { return m_searchBox; }
+    QAction *whatIfAction() const { return m_whatIfAction; }
+
+    /// Workloads > Place Workload…: the placement dialog (non-modal, deleted on close).
+    PlacementDialog *openPlacementDialog();
+    /// Explain a deployment's workload in the explanation pane.
+    void explainDeployment(const QString &deploymentId);
+    /// Pin a deployment to a node: checks feasibility first, warns with the reason and offers
+    /// "Pin Anyway" when the node cannot take it.
+    void requestPin(const QString &deploymentId, const QString &nodeId);
 
     /// Show an alert in the list, on the timeline and in the detail pane.
     void selectAlert(const QString &alertId);
@@ -88,6 +108,8 @@ Q_SIGNALS:
     void nodeActionFinished(bool succeeded, const QString &message);
     /// An alert or silence action finished; message is what the status bar shows.
     void alertActionFinished(bool succeeded, const QString &message);
+    /// A placement action (submit, pin, terminate, re-optimise) finished.
+    void placementActionFinished(bool succeeded, const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -99,6 +121,13 @@ private:
     void createDocks();
     void createAnomalyDocks();
     void createTelemetryDocks();
+    void createPlacementDocks();
+    void showCanvasMenu(EntityKind kind, const QString &id, const QPoint &screenPos);
+    void chooseNodeForPin(const QString &deploymentId);
+    void confirmTerminate(const QString &deploymentId);
+    void requestReoptimize(const QSet<QString> &nodes);
+    void setWhatIfMode(bool on);
+    void finishPlacementAction(bool succeeded, const QString &message);
     QDockWidget *addPane(QWidget *pane, const QString &title, const QString &objectName);
     QAction *paneAction(QDockWidget *dock, const QString &text, const QString &objectName, const QKeySequence &shortcut);
     void showActionResult(bool succeeded, const QString &message);
@@ -146,6 +175,16 @@ private:
     QDockWidget *m_metricsDock = nullptr;
     QDockWidget *m_seriesChartDock = nullptr;
     QList<QAction *> m_paneActions;
+    DeploymentModel *m_deploymentModel = nullptr;
+    DeploymentsPane *m_deploymentsPane = nullptr;
+    ExplanationView *m_explanationView = nullptr;
+    WhatIfPanel *m_whatIfPanel = nullptr;
+    ResourceSearchBox *m_searchBox = nullptr;
+    QDockWidget *m_deploymentsDock = nullptr;
+    QDockWidget *m_explanationDock = nullptr;
+    QDockWidget *m_whatIfDock = nullptr;
+    QAction *m_placeAction = nullptr;
+    QAction *m_whatIfAction = nullptr;
 
     QAction *m_connectAction = nullptr;
     QAction *m_quitAction = nullptr;

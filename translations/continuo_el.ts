@@ -571,6 +571,218 @@
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::DeploymentModel</name>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="117"/>
+        <source>Submitted</source>
+        <translation>Υποβλήθηκε</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="119"/>
+        <source>Pending</source>
+        <translation>Σε αναμονή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="121"/>
+        <source>Scheduled</source>
+        <translation>Προγραμματίστηκε</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="123"/>
+        <source>Assigned</source>
+        <translation>Ανατέθηκε</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="125"/>
+        <source>Deploying</source>
+        <translation>Σε ανάπτυξη</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="127"/>
+        <source>Deployed</source>
+        <translation>Αναπτύχθηκε</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="129"/>
+        <source>Failed</source>
+        <translation>Απέτυχε</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="131"/>
+        <source>Redeployed</source>
+        <translation>Αναπτύχθηκε ξανά</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="133"/>
+        <source>Terminated</source>
+        <translation>Τερματίστηκε</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="137"/>
+        <location filename="../app/models/DeploymentModel.cpp" line="156"/>
+        <source>Unknown</source>
+        <translation>Άγνωστο</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="144"/>
+        <source>Container</source>
+        <translation>Κοντέινερ</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="146"/>
+        <source>Virtual machine</source>
+        <translation>Εικονική μηχανή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="148"/>
+        <source>Unikernel</source>
+        <translation>Unikernel</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="150"/>
+        <source>HPC job</source>
+        <translation>Εργασία HPC</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="152"/>
+        <source>Accelerated kernel</source>
+        <translation>Επιταχυνόμενος πυρήνας</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="163"/>
+        <source>%1 s ago</source>
+        <translation>πριν από %1 δευτ.</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="165"/>
+        <source>%1 min ago</source>
+        <translation>πριν από %1 λεπ.</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="167"/>
+        <source>%1 h ago</source>
+        <translation>πριν από %1 ώρ.</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="168"/>
+        <source>%1 d ago</source>
+        <translation>πριν από %1 ημ.</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="214"/>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="221"/>
+        <source>%1 (terminating)</source>
+        <translation>%1 (σε τερματισμό)</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="258"/>
+        <source>Backend constraints: %1</source>
+        <translation>Περιορισμοί υποδομής: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="277"/>
+        <source>Deployment</source>
+        <translation>Ανάπτυξη</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="279"/>
+        <source>Workload</source>
+        <translation>Φορτίο εργασίας</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="281"/>
+        <source>Kind</source>
+        <translation>Είδος</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="283"/>
+        <source>State</source>
+        <translation>Κατάσταση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="285"/>
+        <source>Node</source>
+        <translation>Κόμβος</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="287"/>
+        <source>Cluster</source>
+        <translation>Συστοιχία</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="289"/>
+        <source>Attempts</source>
+        <translation>Προσπάθειες</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="291"/>
+        <source>Updated</source>
+        <translation>Ενημέρωση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="293"/>
+        <source>Message</source>
+        <translation>Μήνυμα</translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::DeploymentsPane</name>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="25"/>
+        <source>&amp;Explain</source>
+        <translation>Ε&amp;ξήγηση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="26"/>
+        <source>&amp;Terminate…</source>
+        <translation>Τε&amp;ρματισμός…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="27"/>
+        <source>&amp;Pin to Node…</source>
+        <translation>&amp;Καρφίτσωμα σε κόμβο…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="28"/>
+        <source>&amp;Re-optimise…</source>
+        <translation>&amp;Επαναβελτιστοποίηση…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="37"/>
+        <source>Filter deployments (id, workload, node, state…)</source>
+        <translation>Φιλτράρισμα αναπτύξεων (αναγνωριστικό, φορτίο, κόμβος, κατάσταση…)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="74"/>
+        <source>Why the selected deployment&apos;s workload is where it is</source>
+        <translation>Γιατί το φορτίο εργασίας της επιλεγμένης ανάπτυξης βρίσκεται εκεί που βρίσκεται</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="76"/>
+        <source>Terminate every deployment of the selected workload</source>
+        <translation>Τερματισμός όλων των αναπτύξεων του επιλεγμένου φορτίου εργασίας</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="78"/>
+        <source>Move the selected deployment to a node you choose (or drag it onto a node)</source>
+        <translation>Μετακίνηση της επιλεγμένης ανάπτυξης σε κόμβο της επιλογής σας (ή σύρετέ την πάνω σε κόμβο)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="80"/>
+        <source>Compute moves that improve placement, review them, then apply</source>
+        <translation>Υπολογισμός μετακινήσεων που βελτιώνουν την τοποθέτηση, έλεγχος και εφαρμογή τους</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="144"/>
+        <source>%1 of %2</source>
+        <translation>%1 από %2</translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::EventLogModel</name>
     <message>
         <location filename="../app/models/EventLogModel.cpp" line="92"/>
@@ -712,6 +924,150 @@
         <location filename="../app/widgets/EventLogPane.cpp" line="114"/>
         <source>%1 of %2 events</source>
         <translation>%1 από %2 συμβάντα</translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::ExplanationView</name>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="65"/>
+        <source>latency</source>
+        <translation>καθυστέρηση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="67"/>
+        <source>execution time</source>
+        <translation>χρόνος εκτέλεσης</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="69"/>
+        <source>energy</source>
+        <translation>ενέργεια</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="71"/>
+        <source>cost</source>
+        <translation>κόστος</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="73"/>
+        <source>balance</source>
+        <translation>εξισορρόπηση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="96"/>
+        <source>Item</source>
+        <translation>Στοιχείο</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="96"/>
+        <source>Score / count</source>
+        <translation>Βαθμολογία / πλήθος</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="96"/>
+        <source>Details</source>
+        <translation>Λεπτομέρειες</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="126"/>
+        <source>Nothing explained yet. Use Explain on a deployment or Dry run in the placement dialog.</source>
+        <translation>Δεν υπάρχει ακόμη εξήγηση. Χρησιμοποιήστε την Εξήγηση σε μια ανάπτυξη ή τη Δοκιμαστική εκτέλεση στο παράθυρο τοποθέτησης.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="172"/>
+        <source>weight %1</source>
+        <translation>βάρος %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="195"/>
+        <source>Placed on %1 · %2 of %3 nodes feasible · strategy %4</source>
+        <translation>Τοποθέτηση στον %1 · εφικτοί %2 από %3 κόμβους · στρατηγική %4</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="203"/>
+        <source>Cannot be placed</source>
+        <translation>Δεν μπορεί να τοποθετηθεί</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="208"/>
+        <source>Decisions</source>
+        <translation>Αποφάσεις</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="212"/>
+        <source>replica %1 → %2</source>
+        <translation>αντίγραφο %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="215"/>
+        <source>cluster %1, site %2, delegated to the backend</source>
+        <translation>συστοιχία %1, τοποθεσία %2, ανατέθηκε στην υποδομή</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="217"/>
+        <source>cluster %1, site %2</source>
+        <translation>συστοιχία %1, τοποθεσία %2</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="221"/>
+        <source>constraint</source>
+        <translation>περιορισμός</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="227"/>
+        <source>Platforms (in the order tried)</source>
+        <translation>Πλατφόρμες (με τη σειρά δοκιμής)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="234"/>
+        <source>Ranked candidates</source>
+        <translation>Υποψήφιοι κατά κατάταξη</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="238"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="255"/>
+        <source>Rejected by filter</source>
+        <translation>Απορρίφθηκαν από φίλτρο</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="269"/>
+        <source>cluster %1</source>
+        <translation>συστοιχία %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="271"/>
+        <source>short by %1</source>
+        <translation>έλλειμμα %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/ExplanationView.cpp" line="277"/>
+        <source>… %n more</source>
+        <translation>
+            <numerusform>… %n ακόμη</numerusform>
+            <numerusform>… %n ακόμη</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="283"/>
+        <source>What would make it fit</source>
+        <translation>Τι θα το έκανε να χωρέσει</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/ExplanationView.cpp" line="288"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n κόμβος</numerusform>
+            <numerusform>%n κόμβοι</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="289"/>
+        <source>relax the %1 filter</source>
+        <translation>χαλάρωση του φίλτρου %1</translation>
     </message>
 </context>
 <context>
@@ -1026,302 +1382,338 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::MainWindow</name>
     <message>
-        <location filename="../app/MainWindow.cpp" line="58"/>
-        <location filename="../app/MainWindow.cpp" line="436"/>
+        <location filename="../app/MainWindow.cpp" line="67"/>
+        <location filename="../app/MainWindow.cpp" line="486"/>
         <source>Continuo</source>
         <translation>Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="113"/>
+        <location filename="../app/MainWindow.cpp" line="122"/>
         <source>&amp;Connect to Daemon…</source>
         <translation>&amp;Σύνδεση σε δαίμονα…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="115"/>
+        <location filename="../app/MainWindow.cpp" line="124"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="118"/>
+        <location filename="../app/MainWindow.cpp" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Έξοδος</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="125"/>
+        <location filename="../app/MainWindow.cpp" line="134"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Σκούρο θέμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="128"/>
+        <location filename="../app/MainWindow.cpp" line="137"/>
         <source>&amp;Light Theme</source>
         <translation>&amp;Ανοιχτό θέμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="134"/>
+        <location filename="../app/MainWindow.cpp" line="143"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;Προσαρμογή στην προβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="136"/>
+        <location filename="../app/MainWindow.cpp" line="145"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="138"/>
+        <location filename="../app/MainWindow.cpp" line="147"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Μεγέθυνση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="141"/>
+        <location filename="../app/MainWindow.cpp" line="150"/>
         <source>Zoom &amp;Out</source>
         <translation>Σμί&amp;κρυνση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="145"/>
+        <location filename="../app/MainWindow.cpp" line="154"/>
         <source>&amp;Cordon…</source>
         <translation>&amp;Απομόνωση…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="147"/>
+        <location filename="../app/MainWindow.cpp" line="156"/>
         <source>Stop placing new work on the selected node</source>
         <translation>Να μην τοποθετείται νέα εργασία στον επιλεγμένο κόμβο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="149"/>
+        <location filename="../app/MainWindow.cpp" line="158"/>
         <source>&amp;Drain…</source>
         <translation>Ε&amp;κκένωση…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="151"/>
+        <location filename="../app/MainWindow.cpp" line="160"/>
         <source>Move work off the selected node</source>
         <translation>Μετακίνηση της εργασίας από τον επιλεγμένο κόμβο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="153"/>
+        <location filename="../app/MainWindow.cpp" line="162"/>
         <source>&amp;Uncordon…</source>
         <translation>Ά&amp;ρση απομόνωσης…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="155"/>
+        <location filename="../app/MainWindow.cpp" line="164"/>
         <source>Make the selected node schedulable again</source>
         <translation>Ο επιλεγμένος κόμβος δέχεται ξανά εργασίες</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="158"/>
+        <location filename="../app/MainWindow.cpp" line="167"/>
+        <source>&amp;Place Workload…</source>
+        <translation>&amp;Τοποθέτηση φορτίου εργασίας…</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="169"/>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="170"/>
+        <source>Describe a workload, dry-run its placement, submit it</source>
+        <translation>Περιγραφή φορτίου εργασίας, δοκιμαστική τοποθέτηση και υποβολή</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="172"/>
+        <source>&amp;What-if Mode</source>
+        <translation>&amp;Λειτουργία υποθετικών σεναρίων</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="175"/>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="176"/>
+        <source>Try hypothetical changes on the topology and see what would move</source>
+        <translation>Δοκιμή υποθετικών αλλαγών στην τοπολογία και προβολή του τι θα μετακινούνταν</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="179"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Πρόσθετα…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="161"/>
+        <location filename="../app/MainWindow.cpp" line="182"/>
         <source>&amp;About Continuo</source>
         <translation>&amp;Σχετικά με το Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="169"/>
+        <location filename="../app/MainWindow.cpp" line="190"/>
         <source>Inspector</source>
         <translation>Επιθεωρητής</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="175"/>
+        <location filename="../app/MainWindow.cpp" line="196"/>
         <source>Live Chart</source>
         <translation>Ζωντανό γράφημα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="182"/>
+        <location filename="../app/MainWindow.cpp" line="203"/>
         <source>Event Log</source>
         <translation>Ημερολόγιο συμβάντων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="240"/>
-        <location filename="../app/MainWindow.cpp" line="258"/>
+        <location filename="../app/MainWindow.cpp" line="262"/>
+        <location filename="../app/MainWindow.cpp" line="280"/>
         <source>Alerts</source>
         <translation>Ειδοποιήσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="241"/>
+        <location filename="../app/MainWindow.cpp" line="263"/>
         <source>Anomaly Timeline</source>
         <translation>Χρονολόγιο ανωμαλιών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="242"/>
+        <location filename="../app/MainWindow.cpp" line="264"/>
         <source>Silences</source>
         <translation>Σιγάσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="243"/>
+        <location filename="../app/MainWindow.cpp" line="265"/>
         <source>Alert Details</source>
         <translation>Λεπτομέρειες ειδοποίησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="249"/>
-        <location filename="../app/MainWindow.cpp" line="349"/>
+        <location filename="../app/MainWindow.cpp" line="271"/>
+        <location filename="../app/MainWindow.cpp" line="371"/>
         <source>&amp;Alerts</source>
         <translation>Ει&amp;δοποιήσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="249"/>
+        <location filename="../app/MainWindow.cpp" line="271"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="250"/>
+        <location filename="../app/MainWindow.cpp" line="272"/>
         <source>Anomaly &amp;Timeline</source>
         <translation>Χ&amp;ρονολόγιο ανωμαλιών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="250"/>
+        <location filename="../app/MainWindow.cpp" line="272"/>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="251"/>
+        <location filename="../app/MainWindow.cpp" line="273"/>
         <source>Alert &amp;Details</source>
         <translation>&amp;Λεπτομέρειες ειδοποίησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="251"/>
+        <location filename="../app/MainWindow.cpp" line="273"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="252"/>
+        <location filename="../app/MainWindow.cpp" line="274"/>
         <source>&amp;Silences</source>
         <translation>Σ&amp;ιγάσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="258"/>
+        <location filename="../app/MainWindow.cpp" line="280"/>
         <source>Alerts (%1)</source>
         <translation>Ειδοποιήσεις (%1)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="271"/>
+        <location filename="../app/MainWindow.cpp" line="293"/>
         <source>Metrics</source>
         <translation>Μετρικές</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="272"/>
+        <location filename="../app/MainWindow.cpp" line="294"/>
         <source>Series Chart</source>
         <translation>Γράφημα χρονοσειρών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="275"/>
+        <location filename="../app/MainWindow.cpp" line="297"/>
         <source>&amp;Metrics Browser</source>
         <translation>Περιηγη&amp;τής μετρικών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="275"/>
+        <location filename="../app/MainWindow.cpp" line="297"/>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="298"/>
         <source>Series C&amp;hart</source>
         <translation>Γράφημα &amp;χρονοσειρών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="298"/>
         <source>Ctrl+Shift+H</source>
         <translation>Ctrl+Shift+H</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="306"/>
+        <location filename="../app/MainWindow.cpp" line="328"/>
+        <location filename="../app/MainWindow.cpp" line="852"/>
         <source>Action Failed</source>
         <translation>Η ενέργεια απέτυχε</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="315"/>
+        <location filename="../app/MainWindow.cpp" line="337"/>
         <source>&amp;File</source>
         <translation>&amp;Αρχείο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="320"/>
+        <location filename="../app/MainWindow.cpp" line="342"/>
         <source>&amp;View</source>
         <translation>&amp;Προβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="329"/>
+        <location filename="../app/MainWindow.cpp" line="351"/>
         <source>&amp;Inspector</source>
         <translation>&amp;Επιθεωρητής</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="333"/>
+        <location filename="../app/MainWindow.cpp" line="355"/>
         <source>Live &amp;Chart</source>
         <translation>Ζωντανό &amp;γράφημα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="337"/>
+        <location filename="../app/MainWindow.cpp" line="359"/>
         <source>&amp;Event Log</source>
         <translation>Η&amp;μερολόγιο συμβάντων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="343"/>
+        <location filename="../app/MainWindow.cpp" line="365"/>
         <source>&amp;Node</source>
         <translation>&amp;Κόμβος</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="357"/>
+        <location filename="../app/MainWindow.cpp" line="379"/>
+        <source>&amp;Workloads</source>
+        <translation>&amp;Φορτία εργασίας</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="390"/>
         <source>&amp;Tools</source>
         <translation>&amp;Εργαλεία</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="360"/>
+        <location filename="../app/MainWindow.cpp" line="393"/>
         <source>&amp;Help</source>
         <translation>&amp;Βοήθεια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="363"/>
+        <location filename="../app/MainWindow.cpp" line="396"/>
         <source>Main</source>
         <translation>Κύρια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="434"/>
+        <location filename="../app/MainWindow.cpp" line="484"/>
         <source>Continuo — %1</source>
         <translation>Continuo — %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="445"/>
+        <location filename="../app/MainWindow.cpp" line="495"/>
         <source>This build cannot connect to a daemon.</source>
         <translation>Αυτή η έκδοση δεν μπορεί να συνδεθεί σε δαίμονα.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="450"/>
+        <location filename="../app/MainWindow.cpp" line="500"/>
         <source>Cannot connect to %1.</source>
         <translation>Αδυναμία σύνδεσης στο %1.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="458"/>
-        <location filename="../app/MainWindow.cpp" line="647"/>
+        <location filename="../app/MainWindow.cpp" line="508"/>
+        <location filename="../app/MainWindow.cpp" line="699"/>
         <source>Connecting to %1…</source>
         <translation>Σύνδεση στο %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="546"/>
-        <location filename="../app/MainWindow.cpp" line="551"/>
+        <location filename="../app/MainWindow.cpp" line="598"/>
+        <location filename="../app/MainWindow.cpp" line="603"/>
         <source>waiting for data</source>
         <translation>αναμονή δεδομένων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="546"/>
+        <location filename="../app/MainWindow.cpp" line="598"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="552"/>
+        <location filename="../app/MainWindow.cpp" line="604"/>
         <source>%1 ms (estimated)</source>
         <translation>%1 ms (εκτίμηση)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="553"/>
+        <location filename="../app/MainWindow.cpp" line="605"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="588"/>
+        <location filename="../app/MainWindow.cpp" line="640"/>
         <source>Engine: %1</source>
         <translation>Μηχανή: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="590"/>
+        <location filename="../app/MainWindow.cpp" line="642"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n κόμβος</numerusform>
@@ -1329,104 +1721,325 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="591"/>
+        <location filename="../app/MainWindow.cpp" line="643"/>
         <source>%1 samples/s</source>
         <translation>%1 δείγματα/s</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="592"/>
+        <location filename="../app/MainWindow.cpp" line="644"/>
         <source>Revision %1</source>
         <translation>Αναθεώρηση %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="600"/>
+        <location filename="../app/MainWindow.cpp" line="652"/>
         <source>Not connected</source>
         <translation>Χωρίς σύνδεση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="606"/>
+        <location filename="../app/MainWindow.cpp" line="658"/>
         <source>Connected</source>
         <translation>Συνδεδεμένο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="611"/>
+        <location filename="../app/MainWindow.cpp" line="663"/>
         <source>Connecting</source>
         <translation>Σύνδεση σε εξέλιξη</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="615"/>
+        <location filename="../app/MainWindow.cpp" line="667"/>
         <source>Disconnected</source>
         <translation>Αποσυνδεδεμένο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="643"/>
+        <location filename="../app/MainWindow.cpp" line="695"/>
         <source>Not connected. Use File › Connect to Daemon… to connect to a continuo daemon.</source>
         <translation>Χωρίς σύνδεση. Χρησιμοποιήστε Αρχείο › Σύνδεση σε δαίμονα… για σύνδεση σε δαίμονα continuo.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="648"/>
+        <location filename="../app/MainWindow.cpp" line="700"/>
         <source>Not connected to %1.</source>
         <translation>Χωρίς σύνδεση με το %1.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="652"/>
+        <location filename="../app/MainWindow.cpp" line="704"/>
         <source>The inventory is empty. Start a scenario (--scenario demo) or enable a backend plugin.</source>
         <translation>Η απογραφή είναι κενή. Ξεκινήστε ένα σενάριο (--scenario demo) ή ενεργοποιήστε ένα πρόσθετο υποδομής.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="677"/>
+        <location filename="../app/MainWindow.cpp" line="729"/>
         <source>Cordon</source>
         <translation>Απομόνωση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="680"/>
+        <location filename="../app/MainWindow.cpp" line="732"/>
         <source>Drain</source>
         <translation>Εκκένωση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="683"/>
+        <location filename="../app/MainWindow.cpp" line="735"/>
         <source>Uncordon</source>
         <translation>Άρση απομόνωσης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="690"/>
+        <location filename="../app/MainWindow.cpp" line="742"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="691"/>
+        <location filename="../app/MainWindow.cpp" line="743"/>
         <source>Reason (recorded in the audit log):</source>
         <translation>Αιτία (καταγράφεται στο ημερολόγιο ελέγχου):</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="697"/>
+        <location filename="../app/MainWindow.cpp" line="749"/>
         <source>%1 %2…</source>
         <translation>%1 %2…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="701"/>
+        <location filename="../app/MainWindow.cpp" line="753"/>
         <source>%1: %2 is now %3.</source>
         <translation>%1: ο %2 είναι πλέον %3.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="704"/>
+        <location filename="../app/MainWindow.cpp" line="756"/>
         <source>%1 %2 failed: %3</source>
         <translation>%1 %2 απέτυχε: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="737"/>
+        <location filename="../app/MainWindow.cpp" line="789"/>
         <source>About Continuo</source>
         <translation>Σχετικά με το Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="738"/>
+        <location filename="../app/MainWindow.cpp" line="790"/>
         <source>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Operations console for the edge–cloud–HPC continuum.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Κονσόλα λειτουργίας για το συνεχές edge–cloud–HPC.&lt;/p&gt;&lt;p&gt;Συνδεδεμένο με: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="742"/>
+        <location filename="../app/MainWindow.cpp" line="794"/>
         <source>nothing</source>
         <translation>τίποτα</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="823"/>
+        <source>Deployments</source>
+        <translation>Αναπτύξεις</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="824"/>
+        <source>Placement Explanation</source>
+        <translation>Εξήγηση τοποθέτησης</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="825"/>
+        <source>What-if</source>
+        <translation>Υποθετικά σενάρια</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="832"/>
+        <source>&amp;Deployments</source>
+        <translation>Αναπτύ&amp;ξεις</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="832"/>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="833"/>
+        <source>Placement E&amp;xplanation</source>
+        <translation>Εξήγηση τοπο&amp;θέτησης</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/MainWindow.cpp" line="867"/>
+        <source>Submitted %n workload(s): %1 placed, %2 deployment(s) created.</source>
+        <translation>
+            <numerusform>Υποβλήθηκε %n φορτίο εργασίας (τοποθετήθηκαν: %1, νέες αναπτύξεις: %2).</numerusform>
+            <numerusform>Υποβλήθηκαν %n φορτία εργασίας (τοποθετήθηκαν: %1, νέες αναπτύξεις: %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="885"/>
+        <location filename="../app/MainWindow.cpp" line="985"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="886"/>
+        <source>Explaining %1…</source>
+        <translation>Εξήγηση του %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="893"/>
+        <source>Cannot explain %1: %2</source>
+        <translation>Αδυναμία εξήγησης του %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="905"/>
+        <source>Terminate Workload</source>
+        <translation>Τερματισμός φορτίου εργασίας</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="906"/>
+        <source>Terminate every deployment of %1?</source>
+        <translation>Τερματισμός όλων των αναπτύξεων του %1;</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="909"/>
+        <source>Terminate</source>
+        <translation>Τερματισμός</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="914"/>
+        <source>Terminating %1.</source>
+        <translation>Τερματισμός του %1 σε εξέλιξη.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="915"/>
+        <source>Terminate %1 failed: %2</source>
+        <translation>Ο τερματισμός του %1 απέτυχε: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="932"/>
+        <source>Pin %1</source>
+        <translation>Καρφίτσωμα του %1</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="933"/>
+        <source>Move %1 (now on %2) to node:</source>
+        <translation>Μετακίνηση του %1 (τώρα στον %2) στον κόμβο:</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="936"/>
+        <source>Pin</source>
+        <translation>Καρφίτσωμα</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="949"/>
+        <source>%1 already runs on %2.</source>
+        <translation>Το %1 εκτελείται ήδη στον %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="956"/>
+        <source>Pinning %1 to %2…</source>
+        <translation>Καρφίτσωμα του %1 στον %2…</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="961"/>
+        <source>%1 is moving to %2.</source>
+        <translation>Το %1 μετακινείται στον %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="962"/>
+        <source>Pin %1 to %2 failed: %3</source>
+        <translation>Το καρφίτσωμα του %1 στον %2 απέτυχε: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="990"/>
+        <source>Node Cannot Take It</source>
+        <translation>Ο κόμβος δεν επαρκεί</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="991"/>
+        <source>%1 does not fit on %2: %3</source>
+        <translation>Το %1 δεν χωράει στον %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="995"/>
+        <source>Pin Anyway</source>
+        <translation>Καρφίτσωμα παρ’ όλα αυτά</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1009"/>
+        <source>Computing re-optimisation…</source>
+        <translation>Υπολογισμός επαναβελτιστοποίησης…</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1012"/>
+        <location filename="../app/MainWindow.cpp" line="1036"/>
+        <source>Re-optimisation failed: %1</source>
+        <translation>Η επαναβελτιστοποίηση απέτυχε: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1016"/>
+        <source>Nothing to improve: no deployment would move.</source>
+        <translation>Τίποτα προς βελτίωση: καμία ανάπτυξη δεν θα μετακινούνταν.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1021"/>
+        <source>%1: %2 → %3 (%4)</source>
+        <translation>%1: %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1022"/>
+        <source>nowhere</source>
+        <translation>πουθενά</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1023"/>
+        <source>Re-optimise</source>
+        <translation>Επαναβελτιστοποίηση</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/MainWindow.cpp" line="1024"/>
+        <source>%n deployment(s) would move.</source>
+        <translation>
+            <numerusform>%n ανάπτυξη θα μετακινούνταν.</numerusform>
+            <numerusform>%n αναπτύξεις θα μετακινούνταν.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1029"/>
+        <source>Apply Moves</source>
+        <translation>Εφαρμογή μετακινήσεων</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/MainWindow.cpp" line="1035"/>
+        <source>Re-optimisation started: %n move(s).</source>
+        <translation>
+            <numerusform>Η επαναβελτιστοποίηση ξεκίνησε: %n μετακίνηση.</numerusform>
+            <numerusform>Η επαναβελτιστοποίηση ξεκίνησε: %n μετακινήσεις.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1049"/>
+        <source>What-if mode: right-click the topology to try changes. Nothing is applied.</source>
+        <translation>Λειτουργία υποθετικών σεναρίων: κάντε δεξί κλικ στην τοπολογία για να δοκιμάσετε αλλαγές. Τίποτα δεν εφαρμόζεται.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1070"/>
+        <source>What if %1 is drained</source>
+        <translation>Τι θα γίνει αν εκκενωθεί ο %1</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1071"/>
+        <source>What if %1 fails</source>
+        <translation>Τι θα γίνει αν αποτύχει ο %1</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1072"/>
+        <source>Add Load on %1…</source>
+        <translation>Προσθήκη φόρτου στον %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1074"/>
+        <source>Add Load</source>
+        <translation>Προσθήκη φόρτου</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1074"/>
+        <source>Extra CPU on %1 (cores):</source>
+        <translation>Επιπλέον CPU στον %1 (πυρήνες):</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1085"/>
+        <source>What if link %1 fails</source>
+        <translation>Τι θα γίνει αν αποτύχει η σύνδεση %1</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1087"/>
+        <source>What if site %1 fails</source>
+        <translation>Τι θα γίνει αν αποτύχει η τοποθεσία %1</translation>
     </message>
 </context>
 <context>
@@ -1471,6 +2084,384 @@ Double-click to chart it</source>
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::PlacementDialog</name>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="78"/>
+        <source>&amp;Dry Run</source>
+        <translation>Δοκιμαστική &amp;εκτέλεση</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="79"/>
+        <source>&amp;Submit</source>
+        <translation>&amp;Υποβολή</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="82"/>
+        <source>Place Workload</source>
+        <translation>Τοποθέτηση φορτίου εργασίας</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="85"/>
+        <source>Form</source>
+        <translation>Φόρμα</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="88"/>
+        <source>Intents in Continuo&apos;s YAML format, or Kubernetes manifests</source>
+        <translation>Προθέσεις στη μορφή YAML του Continuo ή manifests του Kubernetes</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="90"/>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="108"/>
+        <source>Explain where it would go, without placing anything</source>
+        <translation>Εξήγηση του πού θα τοποθετούνταν, χωρίς να τοποθετηθεί τίποτα</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="144"/>
+        <source>(default: container)</source>
+        <translation>(προεπιλογή: κοντέινερ)</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="149"/>
+        <source>registry/image:tag, disk image, kernel or job script</source>
+        <translation>registry/image:tag, εικόνα δίσκου, πυρήνας ή σενάριο εργασίας</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="153"/>
+        <source>no spread</source>
+        <translation>χωρίς διασπορά</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="159"/>
+        <source> cores</source>
+        <translation> πυρήνες</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="162"/>
+        <source>e.g. 4GiB</source>
+        <translation>π.χ. 4GiB</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="164"/>
+        <source>e.g. 10GiB</source>
+        <translation>π.χ. 10GiB</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="169"/>
+        <source>part of the model name, e.g. A100</source>
+        <translation>τμήμα του ονόματος μοντέλου, π.χ. A100</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="173"/>
+        <source>e.g. U280</source>
+        <translation>π.χ. U280</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="174"/>
+        <source>Accelerators through vAccel</source>
+        <translation>Επιταχυντές μέσω vAccel</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="179"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="182"/>
+        <source>any</source>
+        <translation>οποιοδήποτε</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="186"/>
+        <source>key=value, key=value</source>
+        <translation>κλειδί=τιμή, κλειδί=τιμή</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="189"/>
+        <source>free_memory &gt; 8GiB and gpu.model = A100</source>
+        <translation>free_memory &gt; 8GiB and gpu.model = A100</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="193"/>
+        <source>no bound</source>
+        <translation>χωρίς όριο</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="196"/>
+        <source>none</source>
+        <translation>καμία</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="202"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="208"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="214"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="220"/>
+        <source>Slurm partition</source>
+        <translation>Διαμέριση Slurm</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="222"/>
+        <source>e.g. 2h, 01:30:00</source>
+        <translation>π.χ. 2h, 01:30:00</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="224"/>
+        <source>workloads with the same group land together</source>
+        <translation>τα φορτία εργασίας της ίδιας ομάδας τοποθετούνται μαζί</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="232"/>
+        <source>(default: multi-objective)</source>
+        <translation>(προεπιλογή: πολυκριτηριακή)</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="236"/>
+        <source>Workload</source>
+        <translation>Φορτίο εργασίας</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="238"/>
+        <source>&amp;Name:</source>
+        <translation>Ό&amp;νομα:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="239"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Είδος:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="240"/>
+        <source>&amp;Image:</source>
+        <translation>Ει&amp;κόνα:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="241"/>
+        <source>&amp;Replicas:</source>
+        <translation>&amp;Αντίγραφα:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="242"/>
+        <source>S&amp;pread:</source>
+        <translation>Δ&amp;ιασπορά:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="243"/>
+        <source>&amp;Group:</source>
+        <translation>&amp;Ομάδα:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="245"/>
+        <source>Resources</source>
+        <translation>Πόροι</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="247"/>
+        <source>&amp;CPU:</source>
+        <translation>&amp;CPU:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="248"/>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Μνήμη:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="249"/>
+        <source>&amp;Disk:</source>
+        <translation>&amp;Δίσκος:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="250"/>
+        <source>GP&amp;Us:</source>
+        <translation>GP&amp;U:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="251"/>
+        <source>GPU model:</source>
+        <translation>Μοντέλο GPU:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="252"/>
+        <source>&amp;FPGAs:</source>
+        <translation>&amp;FPGA:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="253"/>
+        <source>FPGA model:</source>
+        <translation>Μοντέλο FPGA:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="256"/>
+        <source>Constraints</source>
+        <translation>Περιορισμοί</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="258"/>
+        <source>&amp;Architecture:</source>
+        <translation>Αρ&amp;χιτεκτονική:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="259"/>
+        <source>Security &amp;tier:</source>
+        <translation>Επίπεδο α&amp;σφάλειας:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="260"/>
+        <source>I&amp;solation:</source>
+        <translation>Α&amp;πομόνωση:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="261"/>
+        <source>Node &amp;selector:</source>
+        <translation>Επι&amp;λογέας κόμβων:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="262"/>
+        <source>&amp;Where:</source>
+        <translation>Συν&amp;θήκη:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="263"/>
+        <source>Max &amp;latency to:</source>
+        <translation>Μέγ. καθ&amp;υστέρηση προς:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="264"/>
+        <source>Data &amp;location:</source>
+        <translation>Θέσ&amp;η δεδομένων:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="265"/>
+        <source>Partition (HPC):</source>
+        <translation>Διαμέριση (HPC):</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="266"/>
+        <source>Wall time (HPC):</source>
+        <translation>Χρονικό όριο (HPC):</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="268"/>
+        <source>Objectives</source>
+        <translation>Στόχοι</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="270"/>
+        <source>Latency:</source>
+        <translation>Καθυστέρηση:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="271"/>
+        <source>Execution time:</source>
+        <translation>Χρόνος εκτέλεσης:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="272"/>
+        <source>Energy:</source>
+        <translation>Ενέργεια:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="273"/>
+        <source>Cost:</source>
+        <translation>Κόστος:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="274"/>
+        <source>Balance:</source>
+        <translation>Εξισορρόπηση:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="275"/>
+        <source>S&amp;trategy:</source>
+        <translation>Σ&amp;τρατηγική:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="345"/>
+        <source>Name: a workload needs a name.</source>
+        <translation>Όνομα: ένα φορτίο εργασίας χρειάζεται όνομα.</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="356"/>
+        <source>Memory: %1</source>
+        <translation>Μνήμη: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="363"/>
+        <source>Disk: %1</source>
+        <translation>Δίσκος: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="379"/>
+        <source>Node selector: &apos;%1&apos; is not key=value.</source>
+        <translation>Επιλογέας κόμβων: το &apos;%1&apos; δεν είναι της μορφής κλειδί=τιμή.</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="393"/>
+        <source>Max latency: give the bound to %1 in milliseconds.</source>
+        <translation>Μέγ. καθυστέρηση: δώστε το όριο προς %1 σε χιλιοστά του δευτερολέπτου.</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="408"/>
+        <source>Wall time: %1</source>
+        <translation>Χρονικό όριο: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="425"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="491"/>
+        <source>YAML: %1</source>
+        <translation>YAML: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="427"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="491"/>
+        <source>YAML: no intents found.</source>
+        <translation>YAML: δεν βρέθηκαν προθέσεις.</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="496"/>
+        <source>The YAML holds %1 intents; the form shows the first. Submit from the YAML tab to send them all.</source>
+        <translation>Το YAML περιέχει %1 προθέσεις· η φόρμα δείχνει την πρώτη. Υποβάλετε από την καρτέλα YAML για να σταλούν όλες.</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="516"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="553"/>
+        <source>Not connected.</source>
+        <translation>Χωρίς σύνδεση.</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="522"/>
+        <source>Explaining…</source>
+        <translation>Εξήγηση…</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="532"/>
+        <source>The engine returned no explanation.</source>
+        <translation>Η μηχανή δεν επέστρεψε εξήγηση.</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="537"/>
+        <source>%1 (and %2 more)</source>
+        <translation>%1 (και %2 ακόμη)</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="570"/>
+        <source>Refused</source>
+        <translation>Απορρίφθηκε</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="571"/>
+        <source>Some intents could not be placed: %1</source>
+        <translation>Ορισμένες προθέσεις δεν μπόρεσαν να τοποθετηθούν: %1</translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::PluginsDialog</name>
     <message>
         <location filename="../app/dialogs/PluginsDialog.cpp" line="15"/>
@@ -1511,6 +2502,76 @@ Double-click to chart it</source>
         <location filename="../app/dialogs/PluginsDialog.cpp" line="17"/>
         <source>File</source>
         <translation>Αρχείο</translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::ResourceSearchBox</name>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="22"/>
+        <source>find: free_memory &gt; 8GiB and gpu.model = A100</source>
+        <translation>εύρεση: free_memory &gt; 8GiB and gpu.model = A100</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="25"/>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="119"/>
+        <source>Find nodes with a resource query; Enter runs it, choosing a match selects the node</source>
+        <translation>Εύρεση κόμβων με ερώτημα πόρων· το Enter το εκτελεί, η επιλογή αποτελέσματος επιλέγει τον κόμβο</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="95"/>
+        <source>Not connected.</source>
+        <translation>Χωρίς σύνδεση.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="138"/>
+        <source>Node</source>
+        <translation>Κόμβος</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="138"/>
+        <source>Cluster</source>
+        <translation>Συστοιχία</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="138"/>
+        <source>Site</source>
+        <translation>Τοποθεσία</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="138"/>
+        <source>Age</source>
+        <translation>Ηλικία</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="144"/>
+        <source>live</source>
+        <translation>ζωντανά</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="149"/>
+        <source>answered by %1</source>
+        <translation>απάντηση από %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="153"/>
+        <source>No node matches.</source>
+        <translation>Κανένας κόμβος δεν ταιριάζει.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="155"/>
+        <source>First %n matching node(s); refine the query to see others.</source>
+        <translation>
+            <numerusform>Ο πρώτος %n κόμβος που ταιριάζει· περιορίστε το ερώτημα για να δείτε άλλους.</numerusform>
+            <numerusform>Οι πρώτοι %n κόμβοι που ταιριάζουν· περιορίστε το ερώτημα για να δείτε άλλους.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="156"/>
+        <source>%n matching node(s)</source>
+        <translation>
+            <numerusform>%n κόμβος ταιριάζει</numerusform>
+            <numerusform>%n κόμβοι ταιριάζουν</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1812,53 +2873,53 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::TopologyLegend</name>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
+        <location filename="../app/topology/TopologyView.cpp" line="111"/>
         <source>Node CPU</source>
         <translation>CPU κόμβων</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
+        <location filename="../app/topology/TopologyView.cpp" line="111"/>
         <source>&lt; 50 %</source>
         <translation>&lt; 50 %</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
+        <location filename="../app/topology/TopologyView.cpp" line="111"/>
         <source>50–90 %</source>
         <translation>50–90 %</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
+        <location filename="../app/topology/TopologyView.cpp" line="111"/>
         <source>&gt; 90 %</source>
         <translation>&gt; 90 %</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
         <location filename="../app/topology/TopologyView.cpp" line="111"/>
+        <location filename="../app/topology/TopologyView.cpp" line="116"/>
         <source>no data</source>
         <translation>χωρίς δεδομένα</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="107"/>
+        <location filename="../app/topology/TopologyView.cpp" line="112"/>
         <source>Link latency</source>
         <translation>Καθυστέρηση συνδέσεων</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="108"/>
+        <location filename="../app/topology/TopologyView.cpp" line="113"/>
         <source>≤ 1.5× nominal</source>
         <translation>≤ 1,5× ονομαστικής</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="109"/>
+        <location filename="../app/topology/TopologyView.cpp" line="114"/>
         <source>≤ 3×</source>
         <translation>≤ 3×</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="110"/>
+        <location filename="../app/topology/TopologyView.cpp" line="115"/>
         <source>&gt; 3×</source>
         <translation>&gt; 3×</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="112"/>
+        <location filename="../app/topology/TopologyView.cpp" line="117"/>
         <source>estimated</source>
         <translation>εκτίμηση</translation>
     </message>
@@ -1866,7 +2927,7 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::TopologyScene</name>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="572"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="577"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n κόμβος</numerusform>
@@ -1874,7 +2935,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="574"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="579"/>
         <source>%n cluster(s)</source>
         <translation>
             <numerusform>%n συστοιχία</numerusform>
@@ -1882,7 +2943,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="576"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="581"/>
         <source>%n accelerator(s)</source>
         <translation>
             <numerusform>%n επιταχυντής</numerusform>
@@ -1890,9 +2951,97 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="606"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="611"/>
         <source>Unassigned nodes</source>
         <translation>Κόμβοι χωρίς τοποθεσία</translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="907"/>
+        <source>%1 is unavailable in this what-if</source>
+        <translation>Ο %1 δεν είναι διαθέσιμος σε αυτό το υποθετικό σενάριο</translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="916"/>
+        <source>%1: %2 → %3 (%4)</source>
+        <translation>%1: %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="924"/>
+        <source>%1 would have nowhere to go: %2</source>
+        <translation>Η ανάπτυξη %1 δεν θα είχε πού να μετακινηθεί: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::WhatIfPanel</name>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="22"/>
+        <source>Apply as Re-optimisation…</source>
+        <translation>Εφαρμογή ως επαναβελτιστοποίηση…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="26"/>
+        <source>Right-click nodes, links or sites on the topology to add hypothetical changes. Nothing is applied.</source>
+        <translation>Κάντε δεξί κλικ σε κόμβους, συνδέσεις ή τοποθεσίες στην τοπολογία για να προσθέσετε υποθετικές αλλαγές. Τίποτα δεν εφαρμόζεται.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="33"/>
+        <source>Evacuate the drained or failed nodes for real, as a re-optimisation</source>
+        <translation>Πραγματική εκκένωση των κόμβων σε εκκένωση ή σε αποτυχία, ως επαναβελτιστοποίηση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="44"/>
+        <source>Clear</source>
+        <translation>Απαλοιφή</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="86"/>
+        <source>Drain node %1</source>
+        <translation>Εκκένωση κόμβου %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="88"/>
+        <source>Fail node %1</source>
+        <translation>Αποτυχία κόμβου %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="90"/>
+        <source>Fail link %1</source>
+        <translation>Αποτυχία σύνδεσης %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="92"/>
+        <source>Fail site %1</source>
+        <translation>Αποτυχία τοποθεσίας %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="94"/>
+        <source>Add %1 cores, %2 on %3</source>
+        <translation>Προσθήκη %1 πυρήνων και %2 στον %3</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="143"/>
+        <source>Remove this change</source>
+        <translation>Αφαίρεση αυτής της αλλαγής</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="157"/>
+        <source>No changes.</source>
+        <translation>Καμία αλλαγή.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="158"/>
+        <source>%1 node(s) unavailable · %2 deployment(s) would move · %3 would have nowhere to go</source>
+        <translation>Μη διαθέσιμοι κόμβοι: %1 · αναπτύξεις που θα μετακινούνταν: %2 · χωρίς προορισμό: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="176"/>
+        <source>Computing…</source>
+        <translation>Υπολογισμός…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="182"/>
+        <source>What-if failed: %1</source>
+        <translation>Το υποθετικό σενάριο απέτυχε: %1</translation>
     </message>
 </context>
 </TS>

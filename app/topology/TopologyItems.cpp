@@ -758,4 +758,80 @@ void AnomalyHaloItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     painter->drawRoundedRect(m_rect.adjusted(-2.5, -2.5, 2.5, 2.5), m_radius + 2, m_radius + 2);
 }
 
+WhatIfOverlayItem::WhatIfOverlayItem(Kind kind)
+    : m_kind(kind)
+{
+    setAcceptedMouseButtons(Qt::NoButton);
+    setZValue(kind == Kind::Move ? 4.0 : 3.0);
+}
+
+QRectF WhatIfOverlayItem::boundingRect() const
+{
+    if (m_kind == Kind::Move)
+        return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-12, -12, 12, 12);
+    return m_rect.adjusted(-4, -4, 4, 4);
+}
+
+void WhatIfOverlayItem::setRect(const QRectF &rect)
+{
+    prepareGeometryChange();
+    m_rect = rect;
+}
+
+void WhatIfOverlayItem::setLine(const QPointF &from, const QPointF &to)
+{
+    prepareGeometryChange();
+    m_line = QLineF(from, to);
+}
+
+void WhatIfOverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    if (!m_colours)
+        return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    switch (m_kind) {
+    case Kind::Unavailable: {
+        QColor shade = m_colours->background;
+        shade.setAlphaF(0.55f);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(shade);
+        painter->drawRoundedRect(m_rect, 4, 4);
+        painter->setBrush(QBrush(m_colours->mutedText, Qt::BDiagPattern));
+        painter->drawRoundedRect(m_rect, 4, 4);
+        painter->setPen(QPen(m_colours->mutedText, 1.5, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(m_rect, 4, 4);
+        break;
+    }
+    case Kind::Unplaceable:
+        painter->setPen(QPen(m_colours->critical, 3.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(m_rect.adjusted(-2, -2, 2, 2), 5, 5);
+        break;
+    case Kind::Move: {
+        if (m_line.length() < 1.0)
+            break;
+        const QColor accent = m_colours->selection;
+        painter->setPen(QPen(accent, 2.5, Qt::DashLine, Qt::RoundCap));
+        painter->drawLine(m_line);
+        // Arrow head at the target.
+        const double angle = std::atan2(-m_line.dy(), m_line.dx());
+        const QPointF tip = m_line.p2();
+        constexpr double head = 11.0;
+        const QPointF left = tip - QPointF(std::cos(angle - std::numbers::pi / 7) * head,
+                                           -std::sin(angle - std::numbers::pi / 7) * head);
+        const QPointF right = tip - QPointF(std::cos(angle + std::numbers::pi / 7) * head,
+                                            -std::sin(angle + std::numbers::pi / 7) * head);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(accent);
+        painter->drawPolygon(QPolygonF({tip, left, right}));
+        break;
+    }
+    case Kind::Unknown:
+        break;
+    }
+    painter->restore();
+}
+
 } // namespace Continuo::Gui

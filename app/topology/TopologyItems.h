@@ -18,7 +18,8 @@ enum TopologyItemType {
     NodeGridItemType,
     SwitchItemType,
     LinkItemType,
-    AnomalyHaloItemType
+    AnomalyHaloItemType,
+    WhatIfOverlayItemType
 };
 
 /// What the canvas shows for one node; kept flat so 10,000 of them cost little.
@@ -220,6 +221,40 @@ private:
     bool m_pulsing = false;
     bool m_pending = false;
     qreal m_phase = 0.0;
+};
+
+/// What-if overlay: a node that the hypothetical changes take away (grey, hatched), a
+/// deployment that would have nowhere to go (red frame on the node it runs on), or a planned
+/// move (dashed arrow in the accent colour from the old node to the new one).
+class WhatIfOverlayItem : public QGraphicsItem
+{
+public:
+    enum class Kind { Unknown, Unavailable, Unplaceable, Move };
+
+    explicit WhatIfOverlayItem(Kind kind);
+
+    int type() const override { return WhatIfOverlayItemType; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    Kind kind() const { return m_kind; }
+    void setColours(const CanvasColours *colours) { m_colours = colours; }
+    /// Unavailable, Unplaceable: the node tile (scene coordinates).
+    void setRect(const QRectF &rect);
+    /// Move: from the centre of one tile to another.
+    void setLine(const QPointF &from, const QPointF &to);
+    QLineF line() const { return m_line; }
+    QRectF rect() const { return m_rect; }
+    /// What the overlay is about (node id or deployment id), for tooltips and tests.
+    void setSubject(const QString &subject) { m_subject = subject; }
+    QString subject() const { return m_subject; }
+
+private:
+    Kind m_kind;
+    const CanvasColours *m_colours = nullptr;
+    QRectF m_rect;
+    QLineF m_line;
+    QString m_subject;
 };
 
 } // namespace Continuo::Gui

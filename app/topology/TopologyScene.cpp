@@ -3,6 +3,7 @@
 #include "control/IControlPlane.h"
 
 #include <QDateTime>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QSet>
@@ -125,6 +126,8 @@ void TopologyScene::setColours(const CanvasColours &colours)
         link->setColours(&m_colours);
     for (AnomalyHaloItem *halo : std::as_const(m_halos))
         halo->setColours(&m_colours);
+    for (WhatIfOverlayItem *item : std::as_const(m_whatIfItems))
+        item->setColours(&m_colours);
     update();
 }
 
@@ -149,6 +152,8 @@ void TopologyScene::clearItems()
     qDeleteAll(m_halos);
     m_halos.clear();
     m_pulseTimer.stop();
+    qDeleteAll(m_whatIfItems);
+    m_whatIfItems.clear();
 }
 
 void TopologyScene::rebuild()
@@ -715,6 +720,8 @@ void TopologyScene::relayout()
     // Generous margins so the canvas can be panned past its edges.
     const QRectF content = contentRect();
     setSceneRect(content.adjusted(-content.width(), -content.height(), content.width(), content.height()));
+    if (m_whatIf)
+        updateWhatIfOverlay();
     Q_EMIT layoutChanged();
 }
 
@@ -813,44 +820,109 @@ void TopologyScene::select(EntityKind kind, const QString &id)
     Q_EMIT selectionChanged(m_selectedKind, m_selectedId);
 }
 
+std::pair<EntityKind, QString> TopologyScene::entityAt(const QPointF &scenePos) const
+{
+    const QList<QGraphicsItem *> hits = items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder);
+    for (QGraphicsItem *item : hits) {
+        switch (item->type()) {
+        case NodeGridItemType: {
+            auto *grid = static_cast<NodeGridItem *>(item);
+            const int index = grid->tileAt(grid->mapFromScene(scenePos));
+            if (index >= 0)
+                return {EntityKind::Node, grid->tiles()[size_t(index)].id};
+            break;
+        }
+        case SwitchItemType:
+            return {EntityKind::Switch, static_cast<SwitchItem *>(item)->switchData().id};
+        case LinkItemType:
+            return {EntityKind::Link, static_cast<LinkItem *>(item)->link().id};
+        case SiteItemType:
+            return {EntityKind::Site, static_cast<SiteItem *>(item)->site().id};
+        default:
+            break;
+        }
+    }
+    return {EntityKind::Unknown, {}};
+}
+
 void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton) {
         QGraphicsScene::mousePressEvent(event);
         return;
     }
-    const QList<QGraphicsItem *> hits = items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder);
-    for (QGraphicsItem *item : hits) {
-        switch (item->type()) {
-        case NodeGridItemType: {
-            auto *grid = static_cast<NodeGridItem *>(item);
-            const int index = grid->tileAt(grid->mapFromScene(event->scenePos()));
-            if (index >= 0) {
-                select(EntityKind::Node, grid->tiles()[size_t(index)].id);
-                event->accept();
-                return;
-            }
-            break;
-        }
-        case SwitchItemType:
-            select(EntityKind::Switch, static_cast<SwitchItem *>(item)->switchData().id);
-            event->accept();
-            return;
-        case LinkItemType:
-            select(EntityKind::Link, static_cast<LinkItem *>(item)->link().id);
-            event->accept();
-            return;
-        case SiteItemType:
-            select(EntityKind::Site, static_cast<SiteItem *>(item)->site().id);
-            event->accept();
-            return;
-        default:
-            break;
-        }
+    const auto [kind, id] = entityAt(event->scenePos());
+    if (kind != EntityKind::Unknown) {
+        select(kind, id);
+        event->accept();
+        return;
     }
     // Empty canvas: clear the selection and let the view pan (ScrollHandDrag).
     select(EntityKind::Unknown, {});
     event->ignore();
+}
+
+void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    const auto [kind, id] = entityAt(event->scenePos());
+    if (kind != EntityKind::Unknown)
+        select(kind, id);
+    Q_EMIT contextMenuRequested(kind, id, event->screenPos());
+    event->accept();
+}
+
+void TopologyScene::setWhatIfOverlay(const WhatIfResult &result)
+{
+    m_whatIf = result;
+    updateWhatIfOverlay();
+}
+
+void TopologyScene::clearWhatIfOverlay()
+{
+    m_whatIf.reset();
+    qDeleteAll(m_whatIfItems);
+    m_whatIfItems.clear();
+}
+
+void TopologyScene::updateWhatIfOverlay()
+{
+    qDeleteAll(m_whatIfItems);
+    m_whatIfItems.clear();
+    if (!m_whatIf)
+        return;
+    const auto add = [this](WhatIfOverlayItem::Kind kind, const QString &subject) {
+        auto *item = new WhatIfOverlayItem(kind);
+        item->setColours(&m_colours);
+        item->setSubject(subject);
+        addItem(item);
+        m_whatIfItems.append(item);
+        return item;
+    };
+    for (const QString &nodeId : std::as_const(m_whatIf->unavailableNodes)) {
+        const QRectF rect = nodeRect(nodeId);
+        if (rect.isEmpty())
+            continue;
+        WhatIfOverlayItem *item = add(WhatIfOverlayItem::Kind::Unavailable, nodeId);
+        item->setRect(rect);
+        item->setToolTip(tr("%1 is unavailable in this what-if").arg(nodeId));
+    }
+    for (const PlannedMove &move : std::as_const(m_whatIf->moves)) {
+        const QRectF from = nodeRect(move.fromNodeId);
+        const QRectF to = nodeRect(move.toNodeId);
+        if (from.isEmpty() || to.isEmpty())
+            continue;
+        WhatIfOverlayItem *item = add(WhatIfOverlayItem::Kind::Move, move.deploymentId);
+        item->setLine(from.center(), to.center());
+        item->setToolTip(tr("%1: %2 → %3 (%4)").arg(move.deploymentId, move.fromNodeId, move.toNodeId, move.reason));
+    }
+    for (const PlannedMove &stuck : std::as_const(m_whatIf->unplaceable)) {
+        const QRectF rect = nodeRect(stuck.fromNodeId);
+        if (rect.isEmpty())
+            continue;
+        WhatIfOverlayItem *item = add(WhatIfOverlayItem::Kind::Unplaceable, stuck.deploymentId);
+        item->setRect(rect);
+        item->setToolTip(tr("%1 would have nowhere to go: %2").arg(stuck.deploymentId, stuck.reason));
+    }
 }
 
 void TopologyScene::drawBackground(QPainter *painter, const QRectF &rect)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "anomaly/Alert.h"
+#include "orchestration/PlacementPlanner.h"
 #include "model/Inventory.h"
 #include "telemetry/Series.h"
 #include "topology/TopologyItems.h"
@@ -69,13 +70,26 @@ public:
     /// Apply pending live values and layout now (the frame timer does this on its own).
     void applyFrame();
 
+    /// The inventory object drawn at a scene position (Unknown and empty when none).
+    std::pair<EntityKind, QString> entityAt(const QPointF &scenePos) const;
+
+    /// What-if overlay: unavailable nodes hatched, planned moves as arrows, deployments with
+    /// nowhere to go framed red. Follows relayouts until cleared.
+    void setWhatIfOverlay(const WhatIfResult &result);
+    void clearWhatIfOverlay();
+    bool hasWhatIfOverlay() const { return m_whatIf.has_value(); }
+    QList<WhatIfOverlayItem *> whatIfItems() const { return m_whatIfItems; }
+
 Q_SIGNALS:
     void selectionChanged(Continuo::EntityKind kind, const QString &id);
     /// The layout changed (membership): views may want to fit again.
     void layoutChanged();
+    /// Right click on an object (or on nothing: Unknown); screenPos is global.
+    void contextMenuRequested(Continuo::EntityKind kind, const QString &id, const QPoint &screenPos);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
 
 private:
@@ -103,6 +117,7 @@ private:
     void subscribe();
     void unsubscribe();
     void clearItems();
+    void updateWhatIfOverlay();
 
     QPointer<IControlPlane> m_controlPlane;
     QList<QMetaObject::Connection> m_connections;
@@ -129,6 +144,8 @@ private:
     int m_cpuSubscription = 0;
     int m_latencySubscription = 0;
     int m_layoutCount = 0;
+    std::optional<WhatIfResult> m_whatIf;
+    QList<WhatIfOverlayItem *> m_whatIfItems;
     EntityKind m_selectedKind = EntityKind::Unknown;
     QString m_selectedId;
 };

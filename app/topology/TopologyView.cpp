@@ -1,6 +1,10 @@
 #include "topology/TopologyView.h"
 
+#include "models/DeploymentModel.h"
 #include "topology/TopologyScene.h"
+
+#include <QDragEnterEvent>
+#include <QMimeData>
 
 #include <QPainter>
 #include <QScrollBar>
@@ -32,6 +36,7 @@ TopologyView::TopologyView(TopologyScene *scene, QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFocusPolicy(Qt::StrongFocus);
+    setAcceptDrops(true);
     connect(m_scene, &TopologyScene::layoutChanged, this, [this] {
         if (m_autoFit)
             fitToView();
@@ -170,6 +175,43 @@ void TopologyLegend::paintEvent(QPaintEvent *)
         painter.setFont(font);
         x += 14;
     }
+}
+
+QString TopologyView::nodeAt(const QPoint &viewportPos) const
+{
+    const auto [kind, id] = m_scene->entityAt(mapToScene(viewportPos));
+    return kind == EntityKind::Node ? id : QString();
+}
+
+void TopologyView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(DeploymentModel::mimeType()))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void TopologyView::dragMoveEvent(QDragMoveEvent *event)
+{
+    // Only a node takes a deployment.
+    if (event->mimeData()->hasFormat(DeploymentModel::mimeType()) &&
+        !nodeAt(event->position().toPoint()).isEmpty())
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void TopologyView::dropEvent(QDropEvent *event)
+{
+    const QString nodeId = nodeAt(event->position().toPoint());
+    if (!event->mimeData()->hasFormat(DeploymentModel::mimeType()) || nodeId.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    const QString deploymentId = QString::fromUtf8(event->mimeData()->data(DeploymentModel::mimeType()));
+    event->acceptProposedAction();
+    m_scene->select(EntityKind::Node, nodeId);
+    Q_EMIT deploymentDropped(deploymentId, nodeId);
 }
 
 } // namespace Continuo::Gui

@@ -39,6 +39,10 @@ public:
 
     qreal zoomFactor() const;
 
+Q_SIGNALS:
+    /// A deployment (DeploymentModel::mimeType()) was dropped on a node.
+    void deploymentDropped(const QString &deploymentId, const QString &nodeId);
+
 public Q_SLOTS:
     void fitToView();
     void zoomIn();
@@ -47,9 +51,14 @@ public Q_SLOTS:
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void zoomBy(qreal factor);
+    /// The node under a viewport position, empty when none.
+    QString nodeAt(const QPoint &viewportPos) const;
 
     TopologyScene *m_scene;
     bool m_autoFit = true;

@@ -84,6 +84,28 @@ QColor CanvasColours::alertColour(AlertSeverity severity) const
     return mutedText;
 }
 
+QColor CanvasColours::deploymentStateColour(DeploymentState state) const
+{
+    switch (state) {
+    case DeploymentState::Deployed:
+        return good;
+    case DeploymentState::Failed:
+        return critical;
+    case DeploymentState::Redeployed:
+        return warning;
+    case DeploymentState::Submitted:
+    case DeploymentState::Pending:
+    case DeploymentState::Scheduled:
+    case DeploymentState::Assigned:
+    case DeploymentState::InDeployment:
+        return info;
+    case DeploymentState::Terminated:
+    case DeploymentState::Unknown:
+        break;
+    }
+    return mutedText;
+}
+
 QPalette Theme::palette(ThemeKind kind)
 {
     QPalette p;

@@ -48,6 +48,8 @@ struct CanvasColours
     QColor utilisationColour(double utilisation) const;
     /// Halo, bar and badge colour of an alert of this severity.
     QColor alertColour(AlertSeverity severity) const;
+    /// Deployed green, on its way blue, failed red, redeployed amber, terminated muted.
+    QColor deploymentStateColour(DeploymentState state) const;
 };
 
 class Theme

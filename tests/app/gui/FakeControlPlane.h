@@ -5,6 +5,10 @@
 // real ones do.
 
 #include "control/IControlPlane.h"
+#include "orchestration/PlacementModel.h"
+#include "orchestration/PlacementPlanner.h"
+#include "orchestration/Placer.h"
+#include "orchestration/ResourceQuery.h"
 #include "telemetry/TelemetryQuery.h"
 #include "telemetry/TimeSeriesStore.h"
 
@@ -171,7 +175,142 @@ public:
         answer(context, std::move(callback), Result<Node>(makeError(QStringLiteral("not supported"))));
     }
 
+    // Placement runs the real Placer and planner on the hand-filled inventory.
+    QList<Workload> workloads() const override { return m_workloads; }
+    QList<Deployment> deployments() const override { return m_deployments; }
+    void submitWorkloads(const QList<Workload> &intents, bool dryRun, QObject *context,
+                         std::function<void(const Result<SubmitResult> &)> callback) override
+    {
+        ++submitCalls;
+        SubmitResult result;
+        result.dryRun = dryRun;
+        PlacementModel model = PlacementModel::build(m_inventory.snapshot());
+        for (Workload workload : intents) {
+            workload.id = QStringLiteral("wl-%1").arg(m_workloads.size() + result.workloads.size() + 1);
+            PlacementOptions options;
+            options.explain = true;
+            const PlacementExplanation explanation = m_placer.place(model, workload, options);
+            result.explanations.append(explanation);
+            result.workloads.append(workload);
+            if (dryRun || !explanation.placed)
+                continue;
+            setWorkload(workload);
+            for (const PlacementDecision &decision : explanation.decisions) {
+                Deployment deployment;
+                deployment.id = QStringLiteral("dep-%1").arg(m_deployments.size() + 1);
+                deployment.workloadId = workload.id;
+                deployment.replica = decision.replica;
+                deployment.nodeId = decision.nodeId;
+                deployment.clusterId = decision.clusterId;
+                deployment.state = DeploymentState::Scheduled;
+                setDeployment(deployment);
+                result.deployments.append(deployment);
+            }
+        }
+        answer(context, std::move(callback), Result<SubmitResult>(result));
+    }
+    void explainPlacement(const Workload &intent, QObject *context,
+                          std::function<void(const Result<PlacementExplanation> &)> callback) override
+    {
+        ++explainCalls;
+        lastExplained = intent;
+        PlacementModel model = PlacementModel::build(m_inventory.snapshot());
+        PlacementOptions options;
+        options.explain = true;
+        options.commit = false;
+        answer(context, std::move(callback),
+               Result<PlacementExplanation>(m_placer.place(model, intent, options)));
+    }
+    void explainWorkload(const QString &workloadId, QObject *context,
+                         std::function<void(const Result<PlacementExplanation> &)> callback) override
+    {
+        for (const Workload &workload : std::as_const(m_workloads)) {
+            if (workload.id == workloadId)
+                return explainPlacement(workload, context, std::move(callback));
+        }
+        answer(context, std::move(callback),
+               Result<PlacementExplanation>(makeError(QStringLiteral("no workload %1").arg(workloadId))));
+    }
+    void whatIf(const QList<WhatIfChange> &changes, const QList<Workload> &newIntents, QObject *context,
+                std::function<void(const Result<WhatIfResult> &)> callback) override
+    {
+        ++whatIfCalls;
+        lastWhatIf = changes;
+        QHash<QString, Workload> workloads;
+        for (const Workload &workload : std::as_const(m_workloads))
+            workloads.insert(workload.id, workload);
+        const PlacementModel model =
+            PlacementPlanner::buildModel(m_inventory.snapshot(), m_deployments, workloads);
+        answer(context, std::move(callback),
+               Result<WhatIfResult>(PlacementPlanner::whatIf(model, m_placer, m_deployments, workloads,
+                                                             changes, newIntents)));
+    }
+    void reoptimize(const ReoptimizeOptions &, bool, QObject *context,
+                    std::function<void(const Result<QList<PlannedMove>> &)> callback) override
+    {
+        answer(context, std::move(callback), Result<QList<PlannedMove>>(QList<PlannedMove>{}));
+    }
+    void terminateWorkload(const QString &workloadId, QObject *context, ResultCallback callback) override
+    {
+        terminated.append(workloadId);
+        answer(context, std::move(callback), Result<void>());
+    }
+    void pinDeployment(const QString &deploymentId, const QString &nodeId, bool force, QObject *context,
+                       std::function<void(const Result<PlannedMove> &)> callback) override
+    {
+        pins.append({deploymentId, nodeId, force});
+        PlannedMove move;
+        move.deploymentId = deploymentId;
+        move.toNodeId = nodeId;
+        answer(context, std::move(callback), Result<PlannedMove>(move));
+    }
+    void findResources(const QString &query, int limit, QObject *context,
+                       std::function<void(const Result<QList<ResourceMatch>> &)> callback) override
+    {
+        auto parsed = ResourceQuery::parse(query);
+        if (!parsed)
+            return answer(context, std::move(callback), Result<QList<ResourceMatch>>(makeError(parsed.error())));
+        const PlacementModel model = PlacementModel::build(m_inventory.snapshot());
+        answer(context, std::move(callback),
+               Result<QList<ResourceMatch>>(Continuo::findResources(model, *parsed, {}, limit)));
+    }
+
     // --- what tests drive ----------------------------------------------------------------
+
+    /// Insert or replace a deployment (by id) and tell watchers.
+    void setDeployment(const Deployment &deployment)
+    {
+        const auto it = std::find_if(m_deployments.begin(), m_deployments.end(),
+                                     [&](const Deployment &d) { return d.id == deployment.id; });
+        if (it == m_deployments.end())
+            m_deployments.append(deployment);
+        else
+            *it = deployment;
+        Q_EMIT deploymentChanged(deployment);
+    }
+    void setWorkload(const Workload &workload)
+    {
+        const auto it = std::find_if(m_workloads.begin(), m_workloads.end(),
+                                     [&](const Workload &w) { return w.id == workload.id; });
+        if (it == m_workloads.end())
+            m_workloads.append(workload);
+        else
+            *it = workload;
+        Q_EMIT workloadChanged(workload);
+    }
+    struct Pin
+    {
+        QString deploymentId;
+        QString nodeId;
+        bool force = false;
+    };
+    QList<Pin> pins;
+    QStringList terminated;
+    QList<WhatIfChange> lastWhatIf;
+    Workload lastExplained;
+    int submitCalls = 0;
+    int explainCalls = 0;
+    int whatIfCalls = 0;
 
     void apply(const InventoryChangeSet &changes)
     {
@@ -238,6 +377,9 @@ private:
     QList<Alert> m_alerts;
     QList<Silence> m_silences;
     QList<AlertRule> m_rules;
+    QList<Workload> m_workloads;
+    QList<Deployment> m_deployments;
+    Placer m_placer;
 };
 
 } // namespace Continuo::Testing
