@@ -78,6 +78,10 @@ Result<void> validateIntent(const Workload &workload)
         return makeError(QStringLiteral("%1: accelerator counts must not be negative").arg(who));
     if (workload.requirements.replicas < 1)
         return makeError(QStringLiteral("%1: replicas must be at least 1").arg(who));
+    if (workload.requirements.replicas > Placer::MaxReplicas)
+        return makeError(QStringLiteral("%1: at most %2 replicas per workload")
+                             .arg(who)
+                             .arg(Placer::MaxReplicas));
     if (workload.requirements.walltimeSeconds < 0)
         return makeError(QStringLiteral("%1: walltime must not be negative").arg(who));
     for (const LatencyBound &bound : workload.requirements.maxLatency) {

@@ -489,6 +489,12 @@ PlacementExplanation Placer::place(PlacementModel &model, const Workload &worklo
 {
     PlacementExplanation explanation;
     explanation.strategy = toString(effectiveStrategy(workload));
+    if (workload.requirements.replicas > MaxReplicas) {
+        explanation.error = QStringLiteral("%1: at most %2 replicas per workload")
+                                .arg(workload.name.isEmpty() ? workload.id : workload.name)
+                                .arg(MaxReplicas);
+        return explanation;
+    }
     PlacementContext context = d->makeContext(model, workload, excludedNodes);
     if (options.explain)
         d->diagnose(context, explanation);
@@ -537,6 +543,14 @@ PlacementExplanation Placer::placeGroup(PlacementModel &model, const QList<Workl
     }
     const Workload &first = members.first();
     explanation.strategy = toString(effectiveStrategy(first));
+    for (const Workload &member : members) {
+        if (member.requirements.replicas > MaxReplicas) {
+            explanation.error = QStringLiteral("%1: at most %2 replicas per workload")
+                                    .arg(member.name.isEmpty() ? member.id : member.name)
+                                    .arg(MaxReplicas);
+            return explanation;
+        }
+    }
     PlacementContext firstContext = d->makeContext(model, first, {});
     Impl::Tally tally;
     const auto clusters = d->rankClusters(firstContext, &explanation, tally, options);

@@ -161,6 +161,9 @@ public:
     Placer();
     ~Placer();
 
+    /// Replicas one request may ask for; larger requests are refused, not attempted.
+    static constexpr int MaxReplicas = 10000;
+
     void addFilter(std::unique_ptr<IPlacementFilter> filter);
     void addScorer(std::unique_ptr<IPlacementScorer> scorer);
     QStringList filterNames() const;

@@ -309,6 +309,13 @@ void tst_Placer::replicasSpreadAtomically()
         nodes.insert(decision.nodeId);
     QCOMPARE(nodes.size(), 3);
 
+    // Absurd replica counts are refused outright, not attempted.
+    Workload flood = web;
+    flood.requirements.replicas = Placer::MaxReplicas + 1;
+    const auto refused = placer.place(model, flood);
+    QVERIFY(!refused.placed);
+    QVERIFY(refused.error.contains(QStringLiteral("at most 10000 replicas")));
+
     // A fourth spread replica has no node left: nothing of the request is allocated.
     PlacementModel fresh = PlacementModel::build(smallContinuum());
     web.requirements.replicas = 4;
