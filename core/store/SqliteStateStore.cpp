@@ -1,6 +1,7 @@
 #include "store/SqliteStateStore.h"
 
 #include "model/ModelJson.h"
+#include "store/SqliteStatement.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
@@ -110,61 +111,7 @@ template <typename T> void sortById(QList<T> &values)
               [](const T &left, const T &right) { return left.id < right.id; });
 }
 
-/// Owns one prepared statement.
-class Statement
-{
-public:
-    Statement() = default;
-    explicit Statement(sqlite3_stmt *statement)
-        : m_statement(statement)
-    {
-    }
-    ~Statement() { sqlite3_finalize(m_statement); }
-    Statement(Statement &&other) noexcept
-        : m_statement(std::exchange(other.m_statement, nullptr))
-    {
-    }
-    Statement &operator=(Statement &&other) noexcept
-    {
-        std::swap(m_statement, other.m_statement);
-        return *this;
-    }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    bool isValid() const { return m_statement != nullptr; }
-
-    void bind(int index, qint64 value) { sqlite3_bind_int64(m_statement, index, value); }
-    void bind(int index, const QByteArray &utf8)
-    {
-        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    }
-    void bind(int index, const QString &text) { bind(index, text.toUtf8()); }
-    void bindNull(int index) { sqlite3_bind_null(m_statement, index); }
-
-    int step() { return sqlite3_step(m_statement); }
-    /// Ready the statement for its next use; keeps no bound text alive.
-    void reset()
-    {
-        sqlite3_reset(m_statement);
-        sqlite3_clear_bindings(m_statement);
-    }
-
-    qint64 integerAt(int column) const { return sqlite3_column_int64(m_statement, column); }
-    bool isNullAt(int column) const
-    {
-        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
-    }
-    QByteArray bytesAt(int column) const
-    {
-        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
-        return QByteArray(data, sqlite3_column_bytes(m_statement, column));
-    }
-    QString textAt(int column) const { return QString::fromUtf8(bytesAt(column)); }
-
-private:
-    sqlite3_stmt *m_statement = nullptr;
-};
+using Statement = Internal::SqliteStatement;
 
 /// Queued writes not yet committed.
 struct PendingWrites

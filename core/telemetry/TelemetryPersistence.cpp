@@ -1,5 +1,6 @@
 #include "telemetry/TelemetryPersistence.h"
 
+#include "store/SqliteStatement.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
@@ -83,63 +84,7 @@ Result<QList<Migration>> loadMigrations()
     return migrations;
 }
 
-/// Owns one prepared statement.
-class Statement
-{
-public:
-    Statement() = default;
-    explicit Statement(sqlite3_stmt *statement)
-        : m_statement(statement)
-    {
-    }
-    ~Statement() { sqlite3_finalize(m_statement); }
-    Statement(Statement &&other) noexcept
-        : m_statement(std::exchange(other.m_statement, nullptr))
-    {
-    }
-    Statement &operator=(Statement &&other) noexcept
-    {
-        std::swap(m_statement, other.m_statement);
-        return *this;
-    }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    bool isValid() const { return m_statement != nullptr; }
-
-    void bind(int index, qint64 value) { sqlite3_bind_int64(m_statement, index, value); }
-    void bindText(int index, const QByteArray &utf8)
-    {
-        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    }
-    /// An empty array binds NULL. The bytes must stay alive until the statement is reset.
-    void bindBlobOrNull(int index, const QByteArray &bytes)
-    {
-        if (bytes.isEmpty())
-            sqlite3_bind_null(m_statement, index);
-        else
-            sqlite3_bind_blob(m_statement, index, bytes.constData(), int(bytes.size()),
-                              SQLITE_STATIC);
-    }
-
-    int step() { return sqlite3_step(m_statement); }
-    void reset()
-    {
-        sqlite3_reset(m_statement);
-        sqlite3_clear_bindings(m_statement);
-    }
-
-    qint64 integerAt(int column) const { return sqlite3_column_int64(m_statement, column); }
-    int typeAt(int column) const { return sqlite3_column_type(m_statement, column); }
-    QByteArray bytesAt(int column) const
-    {
-        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
-        return QByteArray(data, sqlite3_column_bytes(m_statement, column));
-    }
-
-private:
-    sqlite3_stmt *m_statement = nullptr;
-};
+using Statement = Internal::SqliteStatement;
 
 struct PendingChunk
 {
@@ -759,12 +704,12 @@ Result<qint64> TelemetryPersistenceWorker::seriesDatabaseId(SeriesId seriesId,
         return qint64(0);
     const QByteArray metricUtf8 = metric.toUtf8();
     const QByteArray labels = labelsToJson(m_store.labels(seriesId));
-    m_insertSeries.bindText(1, metricUtf8);
-    m_insertSeries.bindText(2, labels);
+    m_insertSeries.bind(1, metricUtf8);
+    m_insertSeries.bind(2, labels);
     if (auto done = run(m_insertSeries); !done)
         return makeError(done.error());
-    m_selectSeries.bindText(1, metricUtf8);
-    m_selectSeries.bindText(2, labels);
+    m_selectSeries.bind(1, metricUtf8);
+    m_selectSeries.bind(2, labels);
     if (m_selectSeries.step() != SQLITE_ROW) {
         const QString message = lastError();
         m_selectSeries.reset();
