@@ -49,21 +49,6 @@ PlacementRejection clusterRejection(const PlacementContext &context, int cluster
             context.withReasons ? QString(reason()) : QString(), shortfall};
 }
 
-int tierRank(SecurityTier tier)
-{
-    switch (tier) {
-    case SecurityTier::Standard:
-        return 1;
-    case SecurityTier::Hardened:
-        return 2;
-    case SecurityTier::Confidential:
-        return 3;
-    case SecurityTier::Unknown:
-        break;
-    }
-    return 0;
-}
-
 /// The smallest shortfall among `rejections` (the cheapest relaxation).
 double smallestShortfall(const QList<PlacementRejection> &rejections)
 {
@@ -241,7 +226,7 @@ public:
     {
         const auto &requirements = context.workload->requirements;
         const auto &slot = context.model->node(node);
-        int needed = tierRank(requirements.minSecurityTier);
+        int needed = securityTierRank(requirements.minSecurityTier);
         QString why;
         if (requirements.isolation == IsolationKind::Kata ||
             requirements.isolation == IsolationKind::KataVaccel ||
@@ -251,7 +236,7 @@ public:
                 why = QStringLiteral(" for %1 isolation").arg(toString(requirements.isolation));
             needed = std::max(needed, 2);
         }
-        const int have = tierRank(slot.tier);
+        const int have = securityTierRank(slot.tier);
         if (have < needed) {
             const SecurityTier neededTier = needed == 3   ? SecurityTier::Confidential
                                             : needed == 2 ? SecurityTier::Hardened
@@ -674,17 +659,6 @@ public:
 
 // --- Scorers -----------------------------------------------------------------------------
 
-double utilisationAfter(const PlacementModel::NodeSlot &slot, const ResourceRequest &request)
-{
-    const double cpu =
-        slot.cpuCapacity > 0 ? (slot.cpuAllocated + request.cpuCores) / slot.cpuCapacity : 1.0;
-    const double memory = slot.memoryCapacity > 0
-                              ? double(slot.memoryAllocated + request.memoryBytes) /
-                                    double(slot.memoryCapacity)
-                              : 1.0;
-    return std::clamp(std::max(cpu, memory), 0.0, 1.0);
-}
-
 double clusterUtilisation(const PlacementModel::ClusterSlot &cluster)
 {
     return cluster.cpuCapacity > 0 ? std::clamp(cluster.cpuAllocated / cluster.cpuCapacity, 0.0, 1.0)
@@ -742,7 +716,7 @@ public:
         // Headroom left after placement: less contention, faster execution; HPC jobs run
         // faster on HPC sites (interconnect, no noisy neighbours).
         const auto &slot = context.model->node(node);
-        double score = 1.0 - utilisationAfter(slot, context.workload->request);
+        double score = 1.0 - slot.utilisationAfter(context.workload->request);
         if (context.workload->kind == WorkloadKind::HpcJob && slot.site >= 0 &&
             context.model->sites()[size_t(slot.site)].kind == SiteKind::Hpc)
             score = std::min(1.0, score + 0.3);
@@ -774,7 +748,7 @@ public:
         // since it will take the most of what follows.
         const auto &slot = context.model->node(node);
         if (slot.placements > 0 || slot.cpuAllocated > 0.0)
-            return 0.5 + 0.5 * utilisationAfter(slot, context.workload->request);
+            return 0.5 + 0.5 * slot.utilisationAfter(context.workload->request);
         return 0.5 * std::clamp(slot.cpuCapacity / 256.0, 0.0, 1.0);
     }
     double scoreCluster(const PlacementContext &context, int cluster) const override
@@ -818,7 +792,7 @@ public:
     }
     double scoreNode(const PlacementContext &context, int node) const override
     {
-        return 1.0 - utilisationAfter(context.model->node(node), context.workload->request);
+        return 1.0 - context.model->node(node).utilisationAfter(context.workload->request);
     }
     double scoreCluster(const PlacementContext &context, int cluster) const override
     {
@@ -827,6 +801,21 @@ public:
 };
 
 } // namespace
+
+int securityTierRank(SecurityTier tier)
+{
+    switch (tier) {
+    case SecurityTier::Standard:
+        return 1;
+    case SecurityTier::Hardened:
+        return 2;
+    case SecurityTier::Confidential:
+        return 3;
+    case SecurityTier::Unknown:
+        break;
+    }
+    return 0;
+}
 
 double workloadLatencyMs(const PlacementModel &model, int site, const Workload &workload)
 {

@@ -12,6 +12,9 @@ CONTINUO_CORE_EXPORT std::vector<std::unique_ptr<IPlacementFilter>> builtinPlace
 /// The built-in scorers: latency, execution time, energy, cost, balance.
 CONTINUO_CORE_EXPORT std::vector<std::unique_ptr<IPlacementScorer>> builtinPlacementScorers();
 
+/// Order of security tiers: unknown 0 < standard 1 < hardened 2 < confidential 3.
+CONTINUO_CORE_EXPORT int securityTierRank(SecurityTier tier);
+
 /// Worst one-way latency from `site` to the targets of the workload's latency bounds and data
 /// location; 0 when it names none.
 CONTINUO_CORE_EXPORT double workloadLatencyMs(const PlacementModel &model, int site,

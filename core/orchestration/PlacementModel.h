@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <algorithm>
 #include <vector>
 
 namespace Continuo {
@@ -50,6 +51,18 @@ public:
         qint64 freeDisk() const { return diskCapacity - diskAllocated; }
         int freeGpus() const { return gpuTotal - gpuAllocated; }
         int freeFpgas() const { return fpgaTotal - fpgaAllocated; }
+        /// Fraction of the node taken once `request` is added: the larger of CPU and memory,
+        /// clamped to 0..1 (1 for a node without that capacity).
+        double utilisationAfter(const ResourceRequest &request) const
+        {
+            const double cpu =
+                cpuCapacity > 0 ? (cpuAllocated + request.cpuCores) / cpuCapacity : 1.0;
+            const double memory =
+                memoryCapacity > 0
+                    ? double(memoryAllocated + request.memoryBytes) / double(memoryCapacity)
+                    : 1.0;
+            return std::clamp(std::max(cpu, memory), 0.0, 1.0);
+        }
         /// Ready and not cordoned, draining, down or in maintenance.
         bool schedulable() const { return state == NodeState::Ready; }
     };

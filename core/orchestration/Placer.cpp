@@ -38,22 +38,6 @@ PlacementStrategy effectiveStrategy(const Workload &workload)
                                                            : workload.strategy;
 }
 
-int tierRank(SecurityTier tier)
-{
-    return tier == SecurityTier::Unknown ? 0 : int(tier);
-}
-
-double utilisationAfter(const PlacementModel::NodeSlot &slot, const ResourceRequest &request)
-{
-    const double cpu =
-        slot.cpuCapacity > 0 ? (slot.cpuAllocated + request.cpuCores) / slot.cpuCapacity : 1.0;
-    const double memory = slot.memoryCapacity > 0
-                              ? double(slot.memoryAllocated + request.memoryBytes) /
-                                    double(slot.memoryCapacity)
-                              : 1.0;
-    return std::clamp(std::max(cpu, memory), 0.0, 1.0);
-}
-
 struct ClusterCandidate
 {
     int cluster = -1;
@@ -159,9 +143,10 @@ struct Placer::Impl
         case PlacementStrategy::BestFitSecurity: {
             // Exact security tier first (do not spend confidential nodes on standard work),
             // then the tightest fit.
-            const int excess = std::max(0, tierRank(slot.tier) -
-                                               tierRank(workload.requirements.minSecurityTier));
-            const double fit = utilisationAfter(slot, workload.request);
+            const int excess =
+                std::max(0, securityTierRank(slot.tier) -
+                                securityTierRank(workload.requirements.minSecurityTier));
+            const double fit = slot.utilisationAfter(workload.request);
             if (terms) {
                 terms->append({QStringLiteral("tier_match"), 1.0 - excess / 3.0, 1.0});
                 terms->append({QStringLiteral("tight_fit"), fit, 1.0});
@@ -169,7 +154,7 @@ struct Placer::Impl
             return ((3.0 - excess) + fit) / 4.0;
         }
         case PlacementStrategy::GreedyResource: {
-            const double free = 1.0 - utilisationAfter(slot, workload.request);
+            const double free = 1.0 - slot.utilisationAfter(workload.request);
             if (terms)
                 terms->append({QStringLiteral("free_resources"), free, 1.0});
             return free;
