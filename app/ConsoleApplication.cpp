@@ -5,6 +5,7 @@
 #include "control/GrpcControlPlane.h"
 #include "control/LocalControlPlane.h"
 #include "engine/Engine.h"
+#include "engine/EngineConfig.h"
 #include "widgets/Theme.h"
 
 #include <QApplication>
@@ -107,8 +108,12 @@ int runConsole(int argc, char *argv[])
     const QCommandLineOption afterOption(QStringLiteral("after"),
                                          QApplication::translate("Continuo::Gui::Console", "Seconds to wait before the screenshot."),
                                          QStringLiteral("SECONDS"), QStringLiteral("5"));
+    const QCommandLineOption configOption(QStringLiteral("config"),
+                                          QApplication::translate("Continuo::Gui::Console", "Configuration file (plugin settings; default %1).")
+                                              .arg(QDir::toNativeSeparators(EngineConfig::defaultPath())),
+                                          QStringLiteral("FILE"));
     parser.addOptions({connectOption, dataDirOption, scenarioOption, seedOption, noHostProbeOption, themeOption,
-                       langOption, screenshotOption, afterOption});
+                       langOption, screenshotOption, afterOption, configOption});
     // --daemon is handled by main() before we get here; accept it silently if it slips through.
     parser.addOption(QCommandLineOption(QStringLiteral("daemon"), QStringLiteral("(internal)")));
     parser.process(app);
@@ -185,6 +190,15 @@ int runConsole(int argc, char *argv[])
             }
         }
         options.hostProbe = !parser.isSet(noHostProbeOption);
+        const bool configGiven = parser.isSet(configOption);
+        const auto config = EngineConfig::load(configGiven ? parser.value(configOption) : EngineConfig::defaultPath(),
+                                               configGiven);
+        if (!config) {
+            reportFatal(interactive, QApplication::translate("Continuo::Gui::Console", "Continuo cannot start"),
+                        config.error());
+            return 2;
+        }
+        options.pluginSettings = config->pluginSettings;
         engine = std::make_unique<Engine>();
         const Result<void> started = engine->start(options);
         if (!started) {

@@ -18,6 +18,8 @@
 #include "widgets/AnomalyTimeline.h"
 #include "widgets/ChartPanel.h"
 #include "widgets/DeploymentsPane.h"
+#include "widgets/BackendsPane.h"
+#include "models/BackendObjectModel.h"
 #include "widgets/ExplanationView.h"
 #include "widgets/EventLogPane.h"
 #include "widgets/InspectorPane.h"
@@ -62,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_alertModel(new AlertModel(this))
     , m_silenceModel(new SilenceModel(this))
     , m_deploymentModel(new DeploymentModel(this))
+    , m_backendModel(new BackendObjectModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Continuo"));
@@ -209,6 +212,7 @@ void MainWindow::createDocks()
     createAnomalyDocks();
     createTelemetryDocks();
     createPlacementDocks();
+    createBackendDocks();
     m_inspectorDock->raise();
     m_chartDock->raise();
     m_alertDock->raise();
@@ -464,6 +468,7 @@ void MainWindow::setControlPlane(IControlPlane *controlPlane)
     m_metricsBrowser->setControlPlane(controlPlane);
     m_chartPanel->setControlPlane(controlPlane);
     m_deploymentModel->setControlPlane(controlPlane);
+    m_backendModel->setControlPlane(controlPlane);
     m_whatIfPanel->setControlPlane(controlPlane);
     if (m_searchBox)
         m_searchBox->setControlPlane(controlPlane);
@@ -843,6 +848,103 @@ void MainWindow::createPlacementDocks()
     connect(m_view, &TopologyView::deploymentDropped, this, &MainWindow::requestPin);
     connect(m_scene, &TopologyScene::contextMenuRequested, this, &MainWindow::showCanvasMenu);
     connect(m_whatIfPanel, &WhatIfPanel::applyRequested, this, &MainWindow::requestReoptimize);
+}
+
+// ---- backend objects (Slurm jobs and partitions, libvirt domains) ---------------------------
+
+void MainWindow::createBackendDocks()
+{
+    m_backendsPane = new BackendsPane(m_backendModel);
+    m_backendsDock = addPane(m_backendsPane, tr("HPC Jobs && VMs"), QStringLiteral("backendsDock"));
+    tabifyDockWidget(m_deploymentsDock, m_backendsDock);
+    paneAction(m_backendsDock, tr("HPC &Jobs && VMs"), QStringLiteral("actionShowBackends"),
+               QKeySequence(tr("Ctrl+Shift+J")));
+    connect(m_backendsPane, &BackendsPane::actionRequested, this, &MainWindow::requestBackendAction);
+    connect(m_backendsPane, &BackendsPane::objectSelected, this, [this](const QString &id) {
+        if (const BackendObject *object = m_backendModel->find(id); object && !object->nodeId.isEmpty())
+            m_scene->select(EntityKind::Node, object->nodeId);
+    });
+    connect(m_backendModel, &BackendObjectModel::objectsRefreshed, m_scene, &TopologyScene::setBackendObjects);
+}
+
+void MainWindow::requestBackendAction(const QString &objectId, const QString &action)
+{
+    const BackendObject *object = m_backendModel->find(objectId);
+    if (!m_controlPlane || !object)
+        return;
+    const QString name = object->name;
+    if (action == QLatin1String("migrate")) {
+        // Other Ready hosts of the same cluster.
+        QStringList targets;
+        for (const Node &node : m_controlPlane->inventory().all<Node>()) {
+            if (node.clusterId == object->clusterId && node.id != object->nodeId && node.state == NodeState::Ready)
+                targets.append(node.id);
+        }
+        std::sort(targets.begin(), targets.end());
+        if (targets.isEmpty()) {
+            finishBackendAction(false, tr("No other ready host in %1 to migrate %2 to.").arg(object->clusterId, name));
+            return;
+        }
+        auto *dialog = new QInputDialog(this);
+        dialog->setObjectName(QStringLiteral("migrateDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Migrate %1").arg(name));
+        dialog->setLabelText(tr("Live-migrate %1 (now on %2) to host:").arg(name, object->nodeId));
+        dialog->setComboBoxItems(targets);
+        dialog->setOkButtonText(tr("Migrate"));
+        connect(dialog, &QInputDialog::textValueSelected, this, [this, objectId](const QString &nodeId) {
+            invokeBackendAction(objectId, QStringLiteral("migrate"), {{QStringLiteral("targetNode"), nodeId}});
+        });
+        dialog->open();
+        return;
+    }
+    const bool destructive = action == QLatin1String("cancel") || action == QLatin1String("destroy")
+                             || action == QLatin1String("undefine");
+    if (!destructive) {
+        invokeBackendAction(objectId, action, {});
+        return;
+    }
+    QString question;
+    if (action == QLatin1String("cancel"))
+        question = tr("Cancel job %1? Its processes are killed.").arg(name);
+    else if (action == QLatin1String("destroy"))
+        question = tr("Force off %1? Like pulling the plug: the guest does not shut down cleanly.").arg(name);
+    else
+        question = tr("Delete the definition of %1? Its configuration is removed from the host.").arg(name);
+    auto *box = new QMessageBox(QMessageBox::Question, BackendsPane::actionText(action).remove(QLatin1Char('&'))
+                                                           .remove(QStringLiteral("…")),
+                                question, QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("backendActionBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *go = box->addButton(BackendsPane::actionText(action).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+                                     QMessageBox::DestructiveRole);
+    connect(go, &QPushButton::clicked, this, [this, objectId, action] { invokeBackendAction(objectId, action, {}); });
+    box->open();
+}
+
+void MainWindow::invokeBackendAction(const QString &objectId, const QString &action, const QVariantMap &arguments)
+{
+    if (!m_controlPlane)
+        return;
+    statusBar()->showMessage(tr("%1: %2…").arg(objectId, action));
+    m_controlPlane->invokeBackendAction(objectId, action, arguments, this,
+                                        [this, objectId, action](const Result<void> &result) {
+        finishBackendAction(result.hasValue(),
+                            result ? tr("%1: %2 requested.").arg(objectId, action)
+                                   : tr("%1 on %2 failed: %3").arg(action, objectId, result.error()));
+        m_backendModel->refresh();
+    });
+}
+
+void MainWindow::finishBackendAction(bool succeeded, const QString &message)
+{
+    statusBar()->showMessage(message, succeeded ? 10000 : 15000);
+    if (!succeeded) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Action Failed"), message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    Q_EMIT backendActionFinished(succeeded, message);
 }
 
 void MainWindow::finishPlacementAction(bool succeeded, const QString &message)

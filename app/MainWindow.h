@@ -22,6 +22,8 @@ class AlertDetailPane;
 class AlertListPane;
 class AlertModel;
 class AnomalyTimeline;
+class BackendObjectModel;
+class BackendsPane;
 class ChartPanel;
 class DeploymentModel;
 class DeploymentsPane;
@@ -81,6 +83,13 @@ public:
     DeploymentsPane *deploymentsPane() const { return m_deploymentsPane; }
     ExplanationView *explanationView() const { return m_explanationView; }
     WhatIfPanel *whatIfPanel() const { return m_whatIfPanel; }
+    BackendObjectModel *backendObjectModel() const { return m_backendModel; }
+    BackendsPane *backendsPane() const { return m_backendsPane; }
+    /// Carry out a backend action on an object (cancel a job, migrate a VM, ...): destructive
+    /// ones are confirmed first, migrate asks for the target host.
+    void requestBackendAction(const QString &objectId, const QString &action);
+    /// Send a backend action without asking (what the confirmation leads to).
+    void invokeBackendAction(const QString &objectId, const QString &action, const QVariantMap &arguments);
     ResourceSearchBox *searchBox() const { return m_searchBox; }
     QAction *whatIfAction() const { return m_whatIfAction; }
 
@@ -110,6 +119,8 @@ Q_SIGNALS:
     void alertActionFinished(bool succeeded, const QString &message);
     /// A placement action (submit, pin, terminate, re-optimise) finished.
     void placementActionFinished(bool succeeded, const QString &message);
+    /// A backend action (cancel job, start/stop/migrate VM) was accepted or refused.
+    void backendActionFinished(bool succeeded, const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -122,12 +133,14 @@ private:
     void createAnomalyDocks();
     void createTelemetryDocks();
     void createPlacementDocks();
+    void createBackendDocks();
     void showCanvasMenu(EntityKind kind, const QString &id, const QPoint &screenPos);
     void chooseNodeForPin(const QString &deploymentId);
     void confirmTerminate(const QString &deploymentId);
     void requestReoptimize(const QSet<QString> &nodes);
     void setWhatIfMode(bool on);
     void finishPlacementAction(bool succeeded, const QString &message);
+    void finishBackendAction(bool succeeded, const QString &message);
     QDockWidget *addPane(QWidget *pane, const QString &title, const QString &objectName);
     QAction *paneAction(QDockWidget *dock, const QString &text, const QString &objectName, const QKeySequence &shortcut);
     void showActionResult(bool succeeded, const QString &message);
@@ -177,6 +190,9 @@ private:
     QList<QAction *> m_paneActions;
     DeploymentModel *m_deploymentModel = nullptr;
     DeploymentsPane *m_deploymentsPane = nullptr;
+    BackendObjectModel *m_backendModel = nullptr;
+    BackendsPane *m_backendsPane = nullptr;
+    QDockWidget *m_backendsDock = nullptr;
     ExplanationView *m_explanationView = nullptr;
     WhatIfPanel *m_whatIfPanel = nullptr;
     ResourceSearchBox *m_searchBox = nullptr;

@@ -89,6 +89,15 @@ const char *const Usage =
     "                                  move deployments to better places (audited)\n"
     "  terminate WORKLOAD              terminate every deployment of a workload (audited)\n"
     "  pin DEPLOYMENT NODE [--force]   move a deployment to NODE (audited)\n"
+    "  backends [--cluster C] [--kind K]\n"
+    "                                  Slurm jobs and partitions and libvirt domains the\n"
+    "                                  backend plugins know, with state and instantiation phases\n"
+    "  jobs | partitions | vms [--cluster C]\n"
+    "                                  the same, one kind only\n"
+    "  action OBJECT ACTION [KEY=VALUE]...\n"
+    "                                  act on a backend object (audited): cancel a job;\n"
+    "                                  start, shutdown, destroy, suspend, resume, undefine a VM;\n"
+    "                                  migrate a VM with targetNode=NODE\n"
     "options:\n"
     "  --server HOST:PORT              daemon address (default 127.0.0.1:7443, or $CONTINUO_SERVER)\n"
     "  --json                          one JSON document (JSON lines for --follow and watch)\n";
@@ -244,6 +253,8 @@ private:
     int reoptimize(const QStringList &nodes, bool evacuate, int budget, bool dryRun);
     int terminate(const QString &workloadId);
     int pin(const QString &deploymentId, const QString &nodeId, bool force);
+    int backends(const QString &clusterId, const QString &kind);
+    int backendAction(const QString &objectId, const QString &action, const QVariantMap &arguments);
     void printExplanation(const PlacementExplanation &explanation, const QString &title) const;
     void printMoves(const QList<PlannedMove> &moves, const QString &empty) const;
 
@@ -1784,6 +1795,82 @@ int Client::pin(const QString &deploymentId, const QString &nodeId, bool force)
     return ExitOk;
 }
 
+int Client::backends(const QString &clusterId, const QString &kind)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListBackendObjectsRequest request;
+    request.set_cluster_id(clusterId.toStdString());
+    request.set_kind(kind.toStdString());
+    v1::ListBackendObjectsResponse response;
+    if (auto result = m_stub->ListBackendObjects(&context, request, &response); !result.ok())
+        return serverError(result);
+    QList<BackendObject> objects;
+    for (const auto &wire : response.objects())
+        objects.append(Api::fromProto(wire));
+    if (m_json) {
+        QJsonArray array;
+        for (const BackendObject &o : std::as_const(objects)) {
+            QJsonArray phases;
+            for (const InstantiationPhase &phase : o.phases)
+                phases.append(QJsonObject{{QStringLiteral("name"), phase.name},
+                                          {QStringLiteral("timestampMs"), phase.timestampMs},
+                                          {QStringLiteral("sinceStartMs"), phase.sinceStartMs}});
+            array.append(QJsonObject{{QStringLiteral("id"), o.id},
+                                     {QStringLiteral("kind"), o.kind},
+                                     {QStringLiteral("name"), o.name},
+                                     {QStringLiteral("clusterId"), o.clusterId},
+                                     {QStringLiteral("nodeId"), o.nodeId},
+                                     {QStringLiteral("state"), o.state},
+                                     {QStringLiteral("deploymentId"), o.deploymentId},
+                                     {QStringLiteral("updatedMs"), o.updatedMs},
+                                     {QStringLiteral("properties"), QJsonObject::fromVariantMap(o.properties)},
+                                     {QStringLiteral("actions"), QJsonArray::fromStringList(o.actions)},
+                                     {QStringLiteral("phases"), phases}});
+        }
+        printJson({{QStringLiteral("objects"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("ID"), QStringLiteral("KIND"), QStringLiteral("STATE"),
+                 QStringLiteral("NODE"), QStringLiteral("DEPLOYMENT"), QStringLiteral("PHASES"),
+                 QStringLiteral("ACTIONS")});
+    for (const BackendObject &o : std::as_const(objects)) {
+        QStringList phases;
+        double previous = 0.0;
+        for (const InstantiationPhase &phase : o.phases) {
+            phases.append(QStringLiteral("%1 +%2ms").arg(phase.name).arg(phase.sinceStartMs - previous, 0, 'f', 1));
+            previous = phase.sinceStartMs;
+        }
+        table.add({o.id, o.kind, o.state, o.nodeId, o.deploymentId, phases.join(QStringLiteral(", ")),
+                   o.actions.join(QLatin1Char(','))});
+    }
+    table.print();
+    return ExitOk;
+}
+
+int Client::backendAction(const QString &objectId, const QString &action, const QVariantMap &arguments)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::InvokeBackendActionRequest request;
+    request.set_object_id(objectId.toStdString());
+    request.set_action(action.toStdString());
+    for (auto it = arguments.cbegin(); it != arguments.cend(); ++it)
+        (*request.mutable_arguments())[it.key().toStdString()] = it.value().toString().toStdString();
+    request.set_actor(actor().toStdString());
+    v1::InvokeBackendActionResponse response;
+    if (auto result = m_stub->InvokeBackendAction(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        printJson({{QStringLiteral("object"), objectId}, {QStringLiteral("action"), action},
+                   {QStringLiteral("accepted"), true}},
+                  false);
+        return ExitOk;
+    }
+    printLine(QStringLiteral("%1: %2 accepted").arg(objectId, action));
+    return ExitOk;
+}
+
 WhatIfChange parseChange(WhatIfChange::Kind kind, const QString &value)
 {
     WhatIfChange change;
@@ -1883,6 +1970,32 @@ int Client::run(const QString &command, QStringList arguments)
         if (arguments.size() != 2)
             throw UsageError{QStringLiteral("pin needs a DEPLOYMENT and a NODE")};
         return pin(arguments.at(0), arguments.at(1), force);
+    }
+    if (command == QLatin1String("backends") || command == QLatin1String("jobs")
+        || command == QLatin1String("partitions") || command == QLatin1String("vms")) {
+        const QString cluster = takeOption(arguments, QStringLiteral("--cluster")).value_or(QString());
+        QString kind = command == QLatin1String("jobs")         ? QStringLiteral("slurm.job")
+                       : command == QLatin1String("partitions") ? QStringLiteral("slurm.partition")
+                       : command == QLatin1String("vms")        ? QStringLiteral("libvirt.domain")
+                                                                : QString();
+        if (command == QLatin1String("backends"))
+            kind = takeOption(arguments, QStringLiteral("--kind")).value_or(QString());
+        expectNoMore(arguments);
+        return backends(cluster, kind);
+    }
+    if (command == QLatin1String("action")) {
+        if (arguments.size() < 2)
+            throw UsageError{QStringLiteral("action needs an OBJECT and an ACTION")};
+        const QString object = arguments.takeFirst();
+        const QString action = arguments.takeFirst();
+        QVariantMap parameters;
+        for (const QString &argument : std::as_const(arguments)) {
+            const qsizetype equals = argument.indexOf(QLatin1Char('='));
+            if (equals <= 0)
+                throw UsageError{QStringLiteral("action arguments are KEY=VALUE, not \"%1\"").arg(argument)};
+            parameters.insert(argument.left(equals), argument.mid(equals + 1));
+        }
+        return backendAction(object, action, parameters);
     }
     return runTelemetryAndInventory(command, std::move(arguments));
 }

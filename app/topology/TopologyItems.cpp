@@ -149,6 +149,10 @@ void NodeGridItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
         text += QStringLiteral("<br/>") + QCoreApplication::translate("Continuo::Gui::Topology", "GPUs: %1").arg(tile.gpuCount);
     if (tile.fpgaCount > 0)
         text += QStringLiteral("<br/>") + QCoreApplication::translate("Continuo::Gui::Topology", "FPGAs: %1").arg(tile.fpgaCount);
+    if (tile.jobs > 0)
+        text += QStringLiteral("<br/>") + QCoreApplication::translate("Continuo::Gui::Topology", "Jobs running: %1").arg(tile.jobs);
+    if (tile.vms > 0)
+        text += QStringLiteral("<br/>") + QCoreApplication::translate("Continuo::Gui::Topology", "Virtual machines: %1").arg(tile.vms);
     setToolTip(text);
 }
 
@@ -221,6 +225,19 @@ void NodeGridItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
                     painter->setBrush(badge);
                     painter->drawEllipse(QRectF(r.right() - 10, r.top() + 3, 7, 7));
                 }
+            }
+            if ((tile.jobs > 0 || tile.vms > 0) && detailed) {
+                // What the backends run here, top right: "VM 2", "JOB 5".
+                const QString text = tile.vms > 0 ? QStringLiteral("VM %1").arg(tile.vms)
+                                                  : QStringLiteral("JOB %1").arg(tile.jobs);
+                painter->setFont(badgeFont);
+                const qreal w = QFontMetricsF(badgeFont).horizontalAdvance(text) + 6;
+                const QRectF b(r.right() - w - 3, r.top() + 3, w, 11);
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(QColor(0x1f, 0x9e, 0x89));
+                painter->drawRoundedRect(b, 3, 3);
+                painter->setPen(Qt::white);
+                painter->drawText(b, Qt::AlignCenter, text);
             }
             if (detailed) {
                 // Dark text on the bright tiles, light text on the dimmed ones.

@@ -32,6 +32,8 @@ struct NodeTile
     int gpuCount = 0;
     int fpgaCount = 0;
     float cpu = -1.0f; ///< 0..1; negative while no sample has arrived.
+    quint16 jobs = 0;  ///< Batch jobs running on it (Slurm), from the backend plugins.
+    quint16 vms = 0;   ///< Domains up on it (libvirt).
 };
 
 /// Shared geometry of the node grid.

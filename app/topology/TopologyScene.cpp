@@ -304,6 +304,9 @@ NodeTile TopologyScene::makeTile(const Node &node) const
     tile.label = node.name.isEmpty() ? node.id : node.name;
     tile.clusterId = node.clusterId;
     tile.state = node.state;
+    const auto counts = m_backendCounts.value(node.id);
+    tile.jobs = counts.first;
+    tile.vms = counts.second;
     if (m_controlPlane) {
         for (const Device &device : m_controlPlane->inventory().devicesOfNode(node.id)) {
             if (device.kind == DeviceKind::Gpu)
@@ -869,6 +872,48 @@ void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
         select(kind, id);
     Q_EMIT contextMenuRequested(kind, id, event->screenPos());
     event->accept();
+}
+
+void TopologyScene::setBackendObjects(const QList<BackendObject> &objects)
+{
+    QHash<QString, std::pair<quint16, quint16>> counts;
+    for (const BackendObject &object : objects) {
+        if (object.nodeId.isEmpty())
+            continue;
+        const QString state = object.state.toLower();
+        if (object.kind == QLatin1String("slurm.job")) {
+            if (state == QLatin1String("running") || state == QLatin1String("completing"))
+                ++counts[object.nodeId].first;
+        } else if (object.kind == QLatin1String("libvirt.domain")) {
+            if (state == QLatin1String("running") || state == QLatin1String("paused")
+                || state == QLatin1String("blocked"))
+                ++counts[object.nodeId].second;
+        }
+    }
+    if (counts == m_backendCounts)
+        return;
+    QSet<QString> touched;
+    for (auto it = m_backendCounts.cbegin(); it != m_backendCounts.cend(); ++it)
+        touched.insert(it.key());
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        touched.insert(it.key());
+    m_backendCounts = std::move(counts);
+    for (const QString &nodeId : std::as_const(touched)) {
+        const auto it = m_nodeIndex.constFind(nodeId);
+        if (it == m_nodeIndex.cend())
+            continue;
+        NodeTile &tile = it->site->grid()->tiles()[size_t(it->index)];
+        const auto value = m_backendCounts.value(nodeId);
+        tile.jobs = value.first;
+        tile.vms = value.second;
+        it->site->grid()->updateTile(it->index);
+    }
+}
+
+std::pair<int, int> TopologyScene::backendCounts(const QString &nodeId) const
+{
+    const auto value = m_backendCounts.value(nodeId);
+    return {value.first, value.second};
 }
 
 void TopologyScene::setWhatIfOverlay(const WhatIfResult &result)

@@ -3,6 +3,7 @@
 #include "anomaly/Alert.h"
 #include "orchestration/PlacementPlanner.h"
 #include "model/Inventory.h"
+#include "plugin/IComputeBackend.h"
 #include "telemetry/Series.h"
 #include "topology/TopologyItems.h"
 #include "widgets/Theme.h"
@@ -76,6 +77,10 @@ public:
     /// What-if overlay: unavailable nodes hatched, planned moves as arrows, deployments with
     /// nowhere to go framed red. Follows relayouts until cleared.
     void setWhatIfOverlay(const WhatIfResult &result);
+    /// Jobs and domains the backends run: each node shows how many run on it (badge, tooltip).
+    void setBackendObjects(const QList<BackendObject> &objects);
+    /// {jobs, vms} running on a node as last set.
+    std::pair<int, int> backendCounts(const QString &nodeId) const;
     void clearWhatIfOverlay();
     bool hasWhatIfOverlay() const { return m_whatIf.has_value(); }
     QList<WhatIfOverlayItem *> whatIfItems() const { return m_whatIfItems; }
@@ -127,6 +132,7 @@ private:
     QHash<QString, LinkItem *> m_links;
     QHash<QString, NodeLocation> m_nodeIndex;
     QHash<QString, float> m_pendingCpu;
+    QHash<QString, std::pair<quint16, quint16>> m_backendCounts; ///< node -> {jobs, vms}
     struct LatencyValue
     {
         double ms = -1.0;

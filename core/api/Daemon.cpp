@@ -5,6 +5,7 @@
 #include "api/GrpcCallMetrics.h"
 #include "api/GrpcServer.h"
 #include "engine/Engine.h"
+#include "engine/EngineConfig.h"
 #include "telemetry/ActiveProber.h"
 #include "telemetry/MetricsExporter.h"
 #include "telemetry/PrometheusScraper.h"
@@ -136,6 +137,10 @@ int runDaemon(int argc, char *argv[])
                       QStringLiteral("As an agent: the inventory site this daemon stands in when agents "
                                      "measure the latency between sites (default: the agent id)."),
                       QStringLiteral("SITE")});
+    parser.addOption({QStringLiteral("config"),
+                      QStringLiteral("Configuration file with the plugins' settings (default %1; "
+                                     "see EngineConfig.h).").arg(EngineConfig::defaultPath()),
+                      QStringLiteral("FILE")});
     parser.process(app); // exits 0 for --help/--version, 1 for unknown options
 
     const QString listen = parser.value(QStringLiteral("listen"));
@@ -228,6 +233,14 @@ int runDaemon(int argc, char *argv[])
     options.scenario = parser.value(QStringLiteral("scenario"));
     options.seed = seed;
     options.hostProbe = !parser.isSet(QStringLiteral("no-host-probe"));
+    const bool configGiven = parser.isSet(QStringLiteral("config"));
+    const auto config = EngineConfig::load(
+        configGiven ? parser.value(QStringLiteral("config")) : EngineConfig::defaultPath(), configGiven);
+    if (!config) {
+        printError(config.error());
+        return 2;
+    }
+    options.pluginSettings = config->pluginSettings;
 
     if (!installSignalHandlers()) {
         printError(QStringLiteral("cannot install signal handlers"));

@@ -1117,6 +1117,56 @@ public:
         return Status::OK;
     }
 
+    Status ListBackendObjects(ServerContext *, const v1::ListBackendObjectsRequest *request,
+                              v1::ListBackendObjectsResponse *response) override
+    {
+        const QString clusterId = qstr(request->cluster_id());
+        const QString kind = qstr(request->kind());
+        QList<BackendObject> objects;
+        const Status status = onEngine<QList<BackendObject>>(
+            [broker = m_broker, clusterId, kind]() -> Outcome<QList<BackendObject>> {
+                Orchestrator *orchestrator = broker->engine()->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<QList<BackendObject>>();
+                return Outcome<QList<BackendObject>>::of(
+                    orchestrator->backendObjects(clusterId, kind));
+            },
+            objects);
+        if (!status.ok())
+            return status;
+        listOut(objects, response->mutable_objects());
+        return Status::OK;
+    }
+
+    Status InvokeBackendAction(ServerContext *context, const v1::InvokeBackendActionRequest *request,
+                               v1::InvokeBackendActionResponse *) override
+    {
+        const QString objectId = qstr(request->object_id());
+        const QString action = qstr(request->action());
+        if (objectId.isEmpty() || action.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "give an object id and an action");
+        QVariantMap arguments;
+        for (const auto &[key, value] : request->arguments())
+            arguments.insert(qstr(key), qstr(value));
+        const QString actor = actorOf(context, request->actor());
+        bool done = false;
+        const Status status = onEngine<bool>(
+            [broker = m_broker, objectId, action, arguments, actor]() -> Outcome<bool> {
+                Orchestrator *orchestrator = broker->engine()->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<bool>();
+                auto invoked = orchestrator->invokeBackendAction(objectId, action, arguments, actor);
+                if (!invoked)
+                    return Outcome<bool>::failed(StatusCode::FAILED_PRECONDITION, invoked.error());
+                return Outcome<bool>::of(true);
+            },
+            done);
+        if (!status.ok())
+            return status;
+        qCInfo(lcApi).noquote() << actor << action << objectId;
+        return Status::OK;
+    }
+
     /// Set once by GrpcServer before serving: the central that relays FindResources to agents.
     void setFederation(FederationCentral *federation) { m_federation = federation; }
 

@@ -1187,4 +1187,46 @@ ResourceMatch fromProto(const v1::ResourceMatch &from)
     return match;
 }
 
+void toProto(const BackendObject &from, v1::BackendObject *to)
+{
+    to->set_id(str(from.id));
+    to->set_kind(str(from.kind));
+    to->set_name(str(from.name));
+    to->set_cluster_id(str(from.clusterId));
+    to->set_node_id(str(from.nodeId));
+    to->set_state(str(from.state));
+    to->set_deployment_id(str(from.deploymentId));
+    to->set_updated_ms(from.updatedMs);
+    if (!from.properties.isEmpty())
+        to->set_properties_json(jsonToWire(QJsonObject::fromVariantMap(from.properties)));
+    for (const QString &action : from.actions)
+        to->add_actions(str(action));
+    for (const InstantiationPhase &phase : from.phases) {
+        v1::InstantiationPhase *out = to->add_phases();
+        out->set_name(str(phase.name));
+        out->set_timestamp_ms(phase.timestampMs);
+        out->set_since_start_ms(phase.sinceStartMs);
+    }
+}
+
+BackendObject fromProto(const v1::BackendObject &from)
+{
+    BackendObject object;
+    object.id = qstr(from.id());
+    object.kind = qstr(from.kind());
+    object.name = qstr(from.name());
+    object.clusterId = qstr(from.cluster_id());
+    object.nodeId = qstr(from.node_id());
+    object.state = qstr(from.state());
+    object.deploymentId = qstr(from.deployment_id());
+    object.updatedMs = from.updated_ms();
+    if (!from.properties_json().empty())
+        object.properties = jsonFromWire(from.properties_json()).toVariantMap();
+    for (const std::string &action : from.actions())
+        object.actions.append(qstr(action));
+    for (const v1::InstantiationPhase &phase : from.phases())
+        object.phases.append({qstr(phase.name()), phase.timestamp_ms(), phase.since_start_ms()});
+    return object;
+}
+
 } // namespace Continuo::Api

@@ -9,6 +9,7 @@
 #include "model/Workload.h"
 #include "orchestration/PlacementPlanner.h"
 #include "orchestration/ResourceQuery.h"
+#include "plugin/IComputeBackend.h"
 #include "plugin/PluginSpec.h"
 #include "telemetry/Series.h"
 #include "telemetry/TelemetryQuery.h"
@@ -121,5 +122,9 @@ CONTINUO_CORE_EXPORT WhatIfChange fromProto(const v1::WhatIfChange &from);
 CONTINUO_CORE_EXPORT WhatIfResult fromProto(const v1::WhatIfResponse &from);
 /// Attribute values come back as strings.
 CONTINUO_CORE_EXPORT ResourceMatch fromProto(const v1::ResourceMatch &from);
+
+/// Properties travel as one JSON object (numbers, strings, string lists).
+CONTINUO_CORE_EXPORT void toProto(const BackendObject &from, v1::BackendObject *to);
+CONTINUO_CORE_EXPORT BackendObject fromProto(const v1::BackendObject &from);
 
 } // namespace Continuo::Api

@@ -1150,4 +1150,49 @@ void GrpcControlPlane::findResources(
         guardedDelivery<QList<ResourceMatch>>(m_mailbox, context, std::move(callback)));
 }
 
+void GrpcControlPlane::listBackendObjects(
+    const QString &clusterId, const QString &kind, QObject *context,
+    std::function<void(const Result<QList<BackendObject>> &)> callback)
+{
+    v1::ListBackendObjectsRequest request;
+    request.set_cluster_id(clusterId.toStdString());
+    request.set_kind(kind.toStdString());
+    unaryCall<v1::ListBackendObjectsResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::ListBackendObjectsRequest *in, v1::ListBackendObjectsResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->ListBackendObjects(call, in, out, std::move(done));
+        },
+        [](const v1::ListBackendObjectsResponse &response) -> Result<QList<BackendObject>> {
+            QList<BackendObject> objects;
+            objects.reserve(response.objects_size());
+            for (const auto &wire : response.objects())
+                objects.append(Api::fromProto(wire));
+            return objects;
+        },
+        guardedDelivery<QList<BackendObject>>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::invokeBackendAction(const QString &objectId, const QString &action,
+                                           const QVariantMap &arguments, QObject *context,
+                                           ResultCallback callback)
+{
+    v1::InvokeBackendActionRequest request;
+    request.set_object_id(objectId.toStdString());
+    request.set_action(action.toStdString());
+    for (auto it = arguments.cbegin(); it != arguments.cend(); ++it)
+        (*request.mutable_arguments())[it.key().toStdString()] = it.value().toString().toStdString();
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::InvokeBackendActionResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::InvokeBackendActionRequest *in, v1::InvokeBackendActionResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->InvokeBackendAction(call, in, out, std::move(done));
+        },
+        [](const v1::InvokeBackendActionResponse &) -> Result<void> { return {}; },
+        guardedDelivery<void>(m_mailbox, context, std::move(callback)));
+}
+
 } // namespace Continuo

@@ -89,6 +89,11 @@ public:
                        std::function<void(const Result<PlannedMove> &)> callback) override;
     void findResources(const QString &query, int limit, QObject *context,
                        std::function<void(const Result<QList<ResourceMatch>> &)> callback) override;
+    void listBackendObjects(const QString &clusterId, const QString &kind, QObject *context,
+                            std::function<void(const Result<QList<BackendObject>> &)> callback) override;
+    void invokeBackendAction(const QString &objectId, const QString &action,
+                             const QVariantMap &arguments, QObject *context,
+                             ResultCallback callback) override;
 
     /// Events kept for recentEvents() (default 5,000).
     void setRecentEventLimit(int limit) { m_recentEventLimit = limit; }

@@ -139,6 +139,13 @@ public:
     /// `limit` (<= 0: all). A query that does not parse is an error with the column.
     virtual void findResources(const QString &query, int limit, QObject *context,
                                std::function<void(const Result<QList<ResourceMatch>> &)> callback) = 0;
+    /// Jobs, partitions and domains the backend plugins know (empty filters: all).
+    virtual void listBackendObjects(const QString &clusterId, const QString &kind, QObject *context,
+                                    std::function<void(const Result<QList<BackendObject>> &)> callback) = 0;
+    /// Cancel a job, start/shutdown/destroy/suspend/resume/undefine/migrate a domain. Audited.
+    virtual void invokeBackendAction(const QString &objectId, const QString &action,
+                                     const QVariantMap &arguments, QObject *context,
+                                     ResultCallback callback) = 0;
 
 Q_SIGNALS:
     void connectionStateChanged(Continuo::IControlPlane::ConnectionState state);

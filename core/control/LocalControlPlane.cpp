@@ -420,4 +420,27 @@ void LocalControlPlane::findResources(
     answer(context, std::move(callback), R(Continuo::findResources(model, *parsed, age, limit)));
 }
 
+void LocalControlPlane::listBackendObjects(
+    const QString &clusterId, const QString &kind, QObject *context,
+    std::function<void(const Result<QList<BackendObject>> &)> callback)
+{
+    using R = Result<QList<BackendObject>>;
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback), R(makeError(tr("placement is not running"))));
+    answer(context, std::move(callback), R(placement->backendObjects(clusterId, kind)));
+}
+
+void LocalControlPlane::invokeBackendAction(const QString &objectId, const QString &action,
+                                            const QVariantMap &arguments, QObject *context,
+                                            ResultCallback callback)
+{
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback),
+                      Result<void>(makeError(tr("placement is not running"))));
+    answer(context, std::move(callback),
+           placement->invokeBackendAction(objectId, action, arguments, m_actor));
+}
+
 } // namespace Continuo

@@ -20,6 +20,12 @@ inline constexpr auto OperatorAction = "Operator.Action";
 inline constexpr auto SimulatorFault = "Simulator.Fault";
 /// A deployment moved (re-optimisation, closed loop, operator pin); payload has the reason.
 inline constexpr auto PlacementMove = "Placement.Move";
+/// A backend connection (Slurm cluster, libvirt host) came up or went down; payload "status"
+/// "UP"/"DOWN", "cluster", "error".
+inline constexpr auto BackendConnection = "Backend.Connection";
+/// A backend object (job, domain) changed state or an action on it failed; payload "object",
+/// "kind", "state", "deployment" and, for a domain that came up, "phases".
+inline constexpr auto BackendObject = "Backend.Object";
 } // namespace EventTypes
 
 /// Something that happened, in the order the engine saw it.

@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QUuid>
 
@@ -1188,6 +1189,43 @@ std::optional<Deployment> Orchestrator::deployment(const QString &id) const
     if (found == d->deployments.cend())
         return std::nullopt;
     return *found;
+}
+
+QList<BackendObject> Orchestrator::backendObjects(const QString &clusterId,
+                                                 const QString &kind) const
+{
+    QList<BackendObject> objects;
+    for (const auto &backend : d->backends) {
+        if (!clusterId.isEmpty() && !backend->clusterIds().contains(clusterId))
+            continue;
+        for (BackendObject &object : backend->objects()) {
+            if ((clusterId.isEmpty() || object.clusterId == clusterId)
+                && (kind.isEmpty() || object.kind == kind))
+                objects.append(std::move(object));
+        }
+    }
+    std::sort(objects.begin(), objects.end(),
+              [](const BackendObject &a, const BackendObject &b) { return a.id < b.id; });
+    return objects;
+}
+
+Result<void> Orchestrator::invokeBackendAction(const QString &objectId, const QString &action,
+                                               const QVariantMap &arguments,
+                                               const QString &actor)
+{
+    // Object ids start with their cluster id ("<clusterId>/job/42").
+    const QString clusterId = objectId.section(QLatin1Char('/'), 0, 0);
+    IComputeBackend *backend = d->backendByCluster.value(clusterId, nullptr);
+    if (!backend || clusterId.isEmpty())
+        return makeError(tr("no backend drives cluster \"%1\" (object \"%2\")")
+                             .arg(clusterId, objectId));
+    if (action.isEmpty())
+        return makeError(tr("no action given for %1").arg(objectId));
+    auto audited = d->engine->recordAudit(actor, QStringLiteral("backend.%1").arg(action), objectId,
+                                          QJsonObject::fromVariantMap(arguments));
+    if (!audited)
+        return makeError(tr("cannot record the action in the audit log: %1").arg(audited.error()));
+    return backend->invokeAction(objectId, action, arguments);
 }
 
 PlacementModel Orchestrator::currentModel() const

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "orchestration/PlacementPlanner.h"
+#include "plugin/IComputeBackend.h"
 
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+#include <QVariantMap>
 
 #include <chrono>
 #include <memory>
@@ -93,6 +95,15 @@ public:
     std::optional<Workload> workload(const QString &id) const;
     QList<Deployment> deployments(const QString &workloadId = {}) const;
     std::optional<Deployment> deployment(const QString &id) const;
+
+    /// Jobs, partitions and domains every compute backend knows now (answered from the
+    /// backends' memory), optionally only of one cluster and/or kind ("slurm.job").
+    QList<BackendObject> backendObjects(const QString &clusterId = {},
+                                        const QString &kind = {}) const;
+    /// Act on a backend object ("<clusterId>/job/42" cancel, "<clusterId>/domain/vm1" migrate
+    /// {targetNode}). Audited before the backend is asked; the backend's refusal comes back.
+    Result<void> invokeBackendAction(const QString &objectId, const QString &action,
+                                     const QVariantMap &arguments, const QString &actor);
 
     /// The model placement uses now (live inventory, allocations, degraded nodes).
     PlacementModel currentModel() const;

@@ -2,6 +2,8 @@
 
 #include "model/Workload.h"
 
+#include <QVariantMap>
+
 #include <functional>
 
 namespace Continuo {
@@ -17,6 +19,38 @@ struct DeploymentReport
     QString nodeId;
     QString clusterId;
     QString workloadId; ///< Filled by deployments(); optional in progress reports.
+};
+
+/// One step of bringing a workload up, as the backend measured it (the VIM studies' phases:
+/// accepted, scheduled, xml, defined, started, booted for a VM; submitted, visible, running for
+/// a job). Phases are in order; each carries when it was reached.
+struct InstantiationPhase
+{
+    QString name;
+    qint64 timestampMs = 0;   ///< Wall-clock time the phase was reached.
+    double sinceStartMs = 0.0; ///< Time since the first phase, measured with a monotonic clock.
+    bool operator==(const InstantiationPhase &) const = default;
+};
+
+/// Something a backend runs or offers that operators see and act on: a Slurm job or partition,
+/// a libvirt domain. Ids are unique across backends: "<clusterId>/job/<jobid>",
+/// "<clusterId>/partition/<name>", "<clusterId>/domain/<name>".
+struct BackendObject
+{
+    QString id;
+    QString kind;         ///< "slurm.job", "slurm.partition", "libvirt.domain".
+    QString name;
+    QString clusterId;
+    QString nodeId;       ///< Inventory node it runs on; empty when not placed (yet).
+    QString state;        ///< The backend's own word: "PENDING", "RUNNING", "running", "shut off".
+    QString deploymentId; ///< Our deployment it runs; empty for objects started elsewhere.
+    qint64 updatedMs = 0;
+    /// Backend-specific facts for tables and tooltips (cpus, memoryBytes, partition, exitCode,
+    /// reason, vcpus, cpuTimeSeconds, ...). Values are numbers, strings or string lists.
+    QVariantMap properties;
+    QStringList actions;  ///< What invokeAction() accepts for it now ("cancel", "start", ...).
+    QList<InstantiationPhase> phases;
+    bool operator==(const BackendObject &) const = default;
 };
 
 /// A backend that runs workloads: Kubernetes, Slurm, libvirt, the simulator.
@@ -40,6 +74,20 @@ public:
     /// What the backend runs or is deploying now, with its state. Used after a restart to
     /// adopt what the store knows and clean up orphans. Default: nothing known.
     virtual QList<DeploymentReport> deployments() const { return {}; }
+
+    /// Jobs, partitions, domains the backend knows now (its last poll or event), for the
+    /// console and continuoctl. Cheap: answers from memory, never asks the backend.
+    virtual QList<BackendObject> objects() const { return {}; }
+    /// Act on an object: "cancel" a job, "start"/"shutdown"/"destroy"/"suspend"/"resume"/
+    /// "undefine" a domain, "migrate" it (arguments: "targetNode" = inventory node id).
+    /// Returns once the backend accepted the request; the outcome shows in objects() and events.
+    virtual Result<void> invokeAction(const QString &objectId, const QString &action,
+                                      const QVariantMap &arguments)
+    {
+        Q_UNUSED(objectId)
+        Q_UNUSED(arguments)
+        return makeError(QStringLiteral("this backend has no action \"%1\"").arg(action));
+    }
 };
 
 } // namespace Continuo

@@ -18,7 +18,7 @@ class IPluginHost;
 
 /// Version of the plugin-facing core API. A plugin whose `CoreApi` metadata is newer than this
 /// is refused before it is loaded; bump it whenever an interface in core/plugin changes.
-inline constexpr int CoreApiVersion = 2;
+inline constexpr int CoreApiVersion = 3;
 
 /// Root interface of every Continuo plugin (Qt Creator's pattern): identity comes from the JSON
 /// metadata, capabilities from the factory methods. The default factories return nothing.

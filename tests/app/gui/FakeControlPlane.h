@@ -275,7 +275,41 @@ public:
                Result<QList<ResourceMatch>>(Continuo::findResources(model, *parsed, {}, limit)));
     }
 
+    void listBackendObjects(const QString &clusterId, const QString &kind, QObject *context,
+                            std::function<void(const Result<QList<BackendObject>> &)> callback) override
+    {
+        QList<BackendObject> objects;
+        for (const BackendObject &object : std::as_const(m_backendObjects)) {
+            if ((clusterId.isEmpty() || object.clusterId == clusterId)
+                && (kind.isEmpty() || object.kind == kind))
+                objects.append(object);
+        }
+        answer(context, std::move(callback), Result<QList<BackendObject>>(objects));
+    }
+
+    void invokeBackendAction(const QString &objectId, const QString &action,
+                             const QVariantMap &arguments, QObject *context,
+                             ResultCallback callback) override
+    {
+        const auto it = std::find_if(m_backendObjects.cbegin(), m_backendObjects.cend(),
+                                     [&](const BackendObject &o) { return o.id == objectId; });
+        if (it == m_backendObjects.cend() || !it->actions.contains(action))
+            return answer(context, std::move(callback),
+                          Result<void>(makeError(QStringLiteral("no action %1 on %2").arg(action, objectId))));
+        m_invokedActions.append({objectId, action, arguments});
+        answer(context, std::move(callback), Result<void>());
+    }
+
     // --- what tests drive ----------------------------------------------------------------
+
+    struct InvokedAction
+    {
+        QString objectId;
+        QString action;
+        QVariantMap arguments;
+    };
+    void setBackendObjects(const QList<BackendObject> &objects) { m_backendObjects = objects; }
+    const QList<InvokedAction> &invokedActions() const { return m_invokedActions; }
 
     /// Insert or replace a deployment (by id) and tell watchers.
     void setDeployment(const Deployment &deployment)
@@ -364,6 +398,8 @@ public:
     int lastColumnBudget = 0;
 
 private:
+    QList<BackendObject> m_backendObjects;
+    QList<InvokedAction> m_invokedActions;
     template<typename T, typename Callback>
     void answer(QObject *context, Callback callback, T result)
     {
