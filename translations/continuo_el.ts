@@ -384,6 +384,208 @@
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::BackendObjectModel</name>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="146"/>
+        <source>Slurm job</source>
+        <translation>Εργασία Slurm</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="148"/>
+        <source>Slurm partition</source>
+        <translation>Διαμέρισμα Slurm</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="150"/>
+        <source>Virtual machine</source>
+        <translation>Εικονική μηχανή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="159"/>
+        <location filename="../app/models/BackendObjectModel.cpp" line="161"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="163"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="166"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 λεπ. %2 δ</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="167"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 ώρ. %2 λεπ.</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="174"/>
+        <source>CPU %1 %</source>
+        <translation>CPU %1 %</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="182"/>
+        <source>ran %1</source>
+        <translation>έτρεξε %1</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="188"/>
+        <source>%1/%2 CPUs idle</source>
+        <translation>%1/%2 CPU αδρανείς</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/models/BackendObjectModel.cpp" line="200"/>
+        <source>%n vCPU(s)</source>
+        <translation><numerusform>%n vCPU</numerusform><numerusform>%n vCPU</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="207"/>
+        <source>up in %1</source>
+        <translation>σε λειτουργία σε %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/models/BackendObjectModel.cpp" line="214"/>
+        <source>%n CPU(s)</source>
+        <translation><numerusform>%n CPU</numerusform><numerusform>%n CPU</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="217"/>
+        <source>exit %1</source>
+        <translation>έξοδος %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/models/BackendObjectModel.cpp" line="226"/>
+        <source>%n node(s)</source>
+        <translation><numerusform>%n κόμβος</numerusform><numerusform>%n κόμβοι</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="228"/>
+        <source>%1 running</source>
+        <translation>%1 εκτελούνται</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="230"/>
+        <source>%1 pending</source>
+        <translation>%1 σε αναμονή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="233"/>
+        <source>deployment %1</source>
+        <translation>ανάπτυξη %1</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="317"/>
+        <source>Name</source>
+        <translation>Όνομα</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="319"/>
+        <source>Kind</source>
+        <translation>Είδος</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="321"/>
+        <source>State</source>
+        <translation>Κατάσταση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="323"/>
+        <source>Node</source>
+        <translation>Κόμβος</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="325"/>
+        <source>Cluster</source>
+        <translation>Συστάδα</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="327"/>
+        <source>Usage</source>
+        <translation>Χρήση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="329"/>
+        <source>Details</source>
+        <translation>Λεπτομέρειες</translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::BackendsPane</name>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="61"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Εκκίνηση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="63"/>
+        <source>Shut &amp;Down</source>
+        <translation>Τερ&amp;ματισμός</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="65"/>
+        <source>Sus&amp;pend</source>
+        <translation>Ανα&amp;στολή</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="67"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Συνέχιση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="69"/>
+        <source>&amp;Migrate…</source>
+        <translation>&amp;Μετανάστευση…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="71"/>
+        <source>Force O&amp;ff…</source>
+        <translation>Αναγκαστική δια&amp;κοπή…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="73"/>
+        <source>&amp;Delete Definition…</source>
+        <translation>&amp;Διαγραφή ορισμού…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="75"/>
+        <source>&amp;Cancel Job…</source>
+        <translation>&amp;Ακύρωση εργασίας…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="96"/>
+        <source>Filter jobs, partitions and VMs (name, node, state…)</source>
+        <translation>Φιλτράρισμα εργασιών, διαμερισμάτων και VM (όνομα, κόμβος, κατάσταση…)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="101"/>
+        <source>Everything</source>
+        <translation>Όλα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="102"/>
+        <source>Slurm jobs</source>
+        <translation>Εργασίες Slurm</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="103"/>
+        <source>Slurm partitions</source>
+        <translation>Διαμερίσματα Slurm</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="104"/>
+        <source>Virtual machines</source>
+        <translation>Εικονικές μηχανές</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="230"/>
+        <source>%1 of %2</source>
+        <translation>%1 από %2</translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::ChartPanel</name>
     <message>
         <location filename="../app/widgets/ChartPanel.cpp" line="40"/>
@@ -480,84 +682,90 @@
 <context>
     <name>Continuo::Gui::Console</name>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="81"/>
+        <location filename="../app/ConsoleApplication.cpp" line="82"/>
         <source>Operations console for the edge–cloud–HPC continuum.</source>
         <translation>Κονσόλα λειτουργίας για το συνεχές edge–cloud–HPC.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="86"/>
+        <location filename="../app/ConsoleApplication.cpp" line="87"/>
         <source>Connect to a continuo daemon at HOST:PORT instead of embedding the engine.</source>
         <translation>Σύνδεση σε δαίμονα continuo στο HOST:PORT αντί για ενσωματωμένη μηχανή.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="89"/>
+        <location filename="../app/ConsoleApplication.cpp" line="90"/>
         <source>Directory of the embedded engine&apos;s state.</source>
         <translation>Κατάλογος της κατάστασης της ενσωματωμένης μηχανής.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="92"/>
+        <location filename="../app/ConsoleApplication.cpp" line="93"/>
         <source>Simulator scenario: demo, none or a YAML file.</source>
         <translation>Σενάριο προσομοιωτή: demo, none ή αρχείο YAML.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="95"/>
+        <location filename="../app/ConsoleApplication.cpp" line="96"/>
         <source>Simulator seed.</source>
         <translation>Σπόρος του προσομοιωτή.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="97"/>
+        <location filename="../app/ConsoleApplication.cpp" line="98"/>
         <source>Do not show this machine as a node.</source>
         <translation>Να μην εμφανίζεται αυτό το μηχάνημα ως κόμβος.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="99"/>
+        <location filename="../app/ConsoleApplication.cpp" line="100"/>
         <source>Colour theme (remembered).</source>
         <translation>Θέμα χρωμάτων (απομνημονεύεται).</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="102"/>
+        <location filename="../app/ConsoleApplication.cpp" line="103"/>
         <source>User interface language (en, el).</source>
         <translation>Γλώσσα διεπαφής (en, el).</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="105"/>
+        <location filename="../app/ConsoleApplication.cpp" line="106"/>
         <source>Save a PNG of the main window and exit.</source>
         <translation>Αποθήκευση PNG του κύριου παραθύρου και έξοδος.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="108"/>
+        <location filename="../app/ConsoleApplication.cpp" line="109"/>
         <source>Seconds to wait before the screenshot.</source>
         <translation>Δευτερόλεπτα αναμονής πριν από το στιγμιότυπο.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="142"/>
+        <location filename="../app/ConsoleApplication.cpp" line="112"/>
+        <source>Configuration file (plugin settings; default %1).</source>
+        <translation>Αρχείο ρυθμίσεων (ρυθμίσεις πρόσθετων· προεπιλογή %1).</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleApplication.cpp" line="147"/>
         <source>unknown theme &quot;%1&quot; (use dark or light)</source>
         <translation>άγνωστο θέμα &quot;%1&quot; (χρησιμοποιήστε dark ή light)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="153"/>
+        <location filename="../app/ConsoleApplication.cpp" line="158"/>
         <source>--after needs a number of seconds</source>
         <translation>το --after θέλει αριθμό δευτερολέπτων</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="183"/>
+        <location filename="../app/ConsoleApplication.cpp" line="188"/>
         <source>--seed needs a non-negative integer</source>
         <translation>το --seed θέλει μη αρνητικό ακέραιο</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="191"/>
+        <location filename="../app/ConsoleApplication.cpp" line="197"/>
+        <location filename="../app/ConsoleApplication.cpp" line="205"/>
         <source>Continuo cannot start</source>
         <translation>Το Continuo δεν μπορεί να ξεκινήσει</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="192"/>
+        <location filename="../app/ConsoleApplication.cpp" line="206"/>
         <source>The engine could not start with the data in %1:
 %2</source>
         <translation>Η μηχανή δεν μπόρεσε να ξεκινήσει με τα δεδομένα στο %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="215"/>
+        <location filename="../app/ConsoleApplication.cpp" line="229"/>
         <source>cannot save the screenshot to %1</source>
         <translation>αδυναμία αποθήκευσης του στιγμιότυπου στο %1</translation>
     </message>
@@ -1382,338 +1590,339 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::MainWindow</name>
     <message>
-        <location filename="../app/MainWindow.cpp" line="67"/>
-        <location filename="../app/MainWindow.cpp" line="486"/>
+        <location filename="../app/MainWindow.cpp" line="70"/>
+        <location filename="../app/MainWindow.cpp" line="491"/>
         <source>Continuo</source>
         <translation>Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="122"/>
+        <location filename="../app/MainWindow.cpp" line="125"/>
         <source>&amp;Connect to Daemon…</source>
         <translation>&amp;Σύνδεση σε δαίμονα…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="124"/>
+        <location filename="../app/MainWindow.cpp" line="127"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="127"/>
+        <location filename="../app/MainWindow.cpp" line="130"/>
         <source>&amp;Quit</source>
         <translation>&amp;Έξοδος</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="134"/>
+        <location filename="../app/MainWindow.cpp" line="137"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Σκούρο θέμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="137"/>
+        <location filename="../app/MainWindow.cpp" line="140"/>
         <source>&amp;Light Theme</source>
         <translation>&amp;Ανοιχτό θέμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="143"/>
+        <location filename="../app/MainWindow.cpp" line="146"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;Προσαρμογή στην προβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="145"/>
+        <location filename="../app/MainWindow.cpp" line="148"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="147"/>
+        <location filename="../app/MainWindow.cpp" line="150"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Μεγέθυνση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="150"/>
+        <location filename="../app/MainWindow.cpp" line="153"/>
         <source>Zoom &amp;Out</source>
         <translation>Σμί&amp;κρυνση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="154"/>
+        <location filename="../app/MainWindow.cpp" line="157"/>
         <source>&amp;Cordon…</source>
         <translation>&amp;Απομόνωση…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="156"/>
+        <location filename="../app/MainWindow.cpp" line="159"/>
         <source>Stop placing new work on the selected node</source>
         <translation>Να μην τοποθετείται νέα εργασία στον επιλεγμένο κόμβο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="158"/>
+        <location filename="../app/MainWindow.cpp" line="161"/>
         <source>&amp;Drain…</source>
         <translation>Ε&amp;κκένωση…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="160"/>
+        <location filename="../app/MainWindow.cpp" line="163"/>
         <source>Move work off the selected node</source>
         <translation>Μετακίνηση της εργασίας από τον επιλεγμένο κόμβο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="162"/>
+        <location filename="../app/MainWindow.cpp" line="165"/>
         <source>&amp;Uncordon…</source>
         <translation>Ά&amp;ρση απομόνωσης…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="164"/>
+        <location filename="../app/MainWindow.cpp" line="167"/>
         <source>Make the selected node schedulable again</source>
         <translation>Ο επιλεγμένος κόμβος δέχεται ξανά εργασίες</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="167"/>
+        <location filename="../app/MainWindow.cpp" line="170"/>
         <source>&amp;Place Workload…</source>
         <translation>&amp;Τοποθέτηση φορτίου εργασίας…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="169"/>
+        <location filename="../app/MainWindow.cpp" line="172"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="170"/>
+        <location filename="../app/MainWindow.cpp" line="173"/>
         <source>Describe a workload, dry-run its placement, submit it</source>
         <translation>Περιγραφή φορτίου εργασίας, δοκιμαστική τοποθέτηση και υποβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="172"/>
+        <location filename="../app/MainWindow.cpp" line="175"/>
         <source>&amp;What-if Mode</source>
         <translation>&amp;Λειτουργία υποθετικών σεναρίων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="175"/>
+        <location filename="../app/MainWindow.cpp" line="178"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="176"/>
+        <location filename="../app/MainWindow.cpp" line="179"/>
         <source>Try hypothetical changes on the topology and see what would move</source>
         <translation>Δοκιμή υποθετικών αλλαγών στην τοπολογία και προβολή του τι θα μετακινούνταν</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="179"/>
+        <location filename="../app/MainWindow.cpp" line="182"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Πρόσθετα…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="182"/>
+        <location filename="../app/MainWindow.cpp" line="185"/>
         <source>&amp;About Continuo</source>
         <translation>&amp;Σχετικά με το Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="190"/>
+        <location filename="../app/MainWindow.cpp" line="193"/>
         <source>Inspector</source>
         <translation>Επιθεωρητής</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="196"/>
+        <location filename="../app/MainWindow.cpp" line="199"/>
         <source>Live Chart</source>
         <translation>Ζωντανό γράφημα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="203"/>
+        <location filename="../app/MainWindow.cpp" line="206"/>
         <source>Event Log</source>
         <translation>Ημερολόγιο συμβάντων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="262"/>
-        <location filename="../app/MainWindow.cpp" line="280"/>
+        <location filename="../app/MainWindow.cpp" line="266"/>
+        <location filename="../app/MainWindow.cpp" line="284"/>
         <source>Alerts</source>
         <translation>Ειδοποιήσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="263"/>
+        <location filename="../app/MainWindow.cpp" line="267"/>
         <source>Anomaly Timeline</source>
         <translation>Χρονολόγιο ανωμαλιών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="264"/>
+        <location filename="../app/MainWindow.cpp" line="268"/>
         <source>Silences</source>
         <translation>Σιγάσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="265"/>
+        <location filename="../app/MainWindow.cpp" line="269"/>
         <source>Alert Details</source>
         <translation>Λεπτομέρειες ειδοποίησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="271"/>
-        <location filename="../app/MainWindow.cpp" line="371"/>
+        <location filename="../app/MainWindow.cpp" line="275"/>
+        <location filename="../app/MainWindow.cpp" line="375"/>
         <source>&amp;Alerts</source>
         <translation>Ει&amp;δοποιήσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="271"/>
+        <location filename="../app/MainWindow.cpp" line="275"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="272"/>
+        <location filename="../app/MainWindow.cpp" line="276"/>
         <source>Anomaly &amp;Timeline</source>
         <translation>Χ&amp;ρονολόγιο ανωμαλιών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="272"/>
+        <location filename="../app/MainWindow.cpp" line="276"/>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="273"/>
+        <location filename="../app/MainWindow.cpp" line="277"/>
         <source>Alert &amp;Details</source>
         <translation>&amp;Λεπτομέρειες ειδοποίησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="273"/>
+        <location filename="../app/MainWindow.cpp" line="277"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="274"/>
+        <location filename="../app/MainWindow.cpp" line="278"/>
         <source>&amp;Silences</source>
         <translation>Σ&amp;ιγάσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="280"/>
+        <location filename="../app/MainWindow.cpp" line="284"/>
         <source>Alerts (%1)</source>
         <translation>Ειδοποιήσεις (%1)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="293"/>
+        <location filename="../app/MainWindow.cpp" line="297"/>
         <source>Metrics</source>
         <translation>Μετρικές</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="294"/>
+        <location filename="../app/MainWindow.cpp" line="298"/>
         <source>Series Chart</source>
         <translation>Γράφημα χρονοσειρών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="297"/>
+        <location filename="../app/MainWindow.cpp" line="301"/>
         <source>&amp;Metrics Browser</source>
         <translation>Περιηγη&amp;τής μετρικών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="297"/>
+        <location filename="../app/MainWindow.cpp" line="301"/>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="298"/>
+        <location filename="../app/MainWindow.cpp" line="302"/>
         <source>Series C&amp;hart</source>
         <translation>Γράφημα &amp;χρονοσειρών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="298"/>
+        <location filename="../app/MainWindow.cpp" line="302"/>
         <source>Ctrl+Shift+H</source>
         <translation>Ctrl+Shift+H</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="328"/>
-        <location filename="../app/MainWindow.cpp" line="852"/>
+        <location filename="../app/MainWindow.cpp" line="332"/>
+        <location filename="../app/MainWindow.cpp" line="943"/>
+        <location filename="../app/MainWindow.cpp" line="954"/>
         <source>Action Failed</source>
         <translation>Η ενέργεια απέτυχε</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="337"/>
+        <location filename="../app/MainWindow.cpp" line="341"/>
         <source>&amp;File</source>
         <translation>&amp;Αρχείο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="342"/>
+        <location filename="../app/MainWindow.cpp" line="346"/>
         <source>&amp;View</source>
         <translation>&amp;Προβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="351"/>
+        <location filename="../app/MainWindow.cpp" line="355"/>
         <source>&amp;Inspector</source>
         <translation>&amp;Επιθεωρητής</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="355"/>
+        <location filename="../app/MainWindow.cpp" line="359"/>
         <source>Live &amp;Chart</source>
         <translation>Ζωντανό &amp;γράφημα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="359"/>
+        <location filename="../app/MainWindow.cpp" line="363"/>
         <source>&amp;Event Log</source>
         <translation>Η&amp;μερολόγιο συμβάντων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="365"/>
+        <location filename="../app/MainWindow.cpp" line="369"/>
         <source>&amp;Node</source>
         <translation>&amp;Κόμβος</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="379"/>
+        <location filename="../app/MainWindow.cpp" line="383"/>
         <source>&amp;Workloads</source>
         <translation>&amp;Φορτία εργασίας</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="390"/>
+        <location filename="../app/MainWindow.cpp" line="394"/>
         <source>&amp;Tools</source>
         <translation>&amp;Εργαλεία</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="393"/>
+        <location filename="../app/MainWindow.cpp" line="397"/>
         <source>&amp;Help</source>
         <translation>&amp;Βοήθεια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="396"/>
+        <location filename="../app/MainWindow.cpp" line="400"/>
         <source>Main</source>
         <translation>Κύρια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="484"/>
+        <location filename="../app/MainWindow.cpp" line="489"/>
         <source>Continuo — %1</source>
         <translation>Continuo — %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="495"/>
+        <location filename="../app/MainWindow.cpp" line="500"/>
         <source>This build cannot connect to a daemon.</source>
         <translation>Αυτή η έκδοση δεν μπορεί να συνδεθεί σε δαίμονα.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="500"/>
+        <location filename="../app/MainWindow.cpp" line="505"/>
         <source>Cannot connect to %1.</source>
         <translation>Αδυναμία σύνδεσης στο %1.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="508"/>
-        <location filename="../app/MainWindow.cpp" line="699"/>
+        <location filename="../app/MainWindow.cpp" line="513"/>
+        <location filename="../app/MainWindow.cpp" line="704"/>
         <source>Connecting to %1…</source>
         <translation>Σύνδεση στο %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="598"/>
         <location filename="../app/MainWindow.cpp" line="603"/>
+        <location filename="../app/MainWindow.cpp" line="608"/>
         <source>waiting for data</source>
         <translation>αναμονή δεδομένων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="598"/>
+        <location filename="../app/MainWindow.cpp" line="603"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="604"/>
+        <location filename="../app/MainWindow.cpp" line="609"/>
         <source>%1 ms (estimated)</source>
         <translation>%1 ms (εκτίμηση)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="605"/>
+        <location filename="../app/MainWindow.cpp" line="610"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="640"/>
+        <location filename="../app/MainWindow.cpp" line="645"/>
         <source>Engine: %1</source>
         <translation>Μηχανή: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="642"/>
+        <location filename="../app/MainWindow.cpp" line="647"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n κόμβος</numerusform>
@@ -1721,137 +1930,202 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="643"/>
+        <location filename="../app/MainWindow.cpp" line="648"/>
         <source>%1 samples/s</source>
         <translation>%1 δείγματα/s</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="644"/>
+        <location filename="../app/MainWindow.cpp" line="649"/>
         <source>Revision %1</source>
         <translation>Αναθεώρηση %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="652"/>
+        <location filename="../app/MainWindow.cpp" line="657"/>
         <source>Not connected</source>
         <translation>Χωρίς σύνδεση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="658"/>
+        <location filename="../app/MainWindow.cpp" line="663"/>
         <source>Connected</source>
         <translation>Συνδεδεμένο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="663"/>
+        <location filename="../app/MainWindow.cpp" line="668"/>
         <source>Connecting</source>
         <translation>Σύνδεση σε εξέλιξη</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="667"/>
+        <location filename="../app/MainWindow.cpp" line="672"/>
         <source>Disconnected</source>
         <translation>Αποσυνδεδεμένο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="695"/>
+        <location filename="../app/MainWindow.cpp" line="700"/>
         <source>Not connected. Use File › Connect to Daemon… to connect to a continuo daemon.</source>
         <translation>Χωρίς σύνδεση. Χρησιμοποιήστε Αρχείο › Σύνδεση σε δαίμονα… για σύνδεση σε δαίμονα continuo.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="700"/>
+        <location filename="../app/MainWindow.cpp" line="705"/>
         <source>Not connected to %1.</source>
         <translation>Χωρίς σύνδεση με το %1.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="704"/>
+        <location filename="../app/MainWindow.cpp" line="709"/>
         <source>The inventory is empty. Start a scenario (--scenario demo) or enable a backend plugin.</source>
         <translation>Η απογραφή είναι κενή. Ξεκινήστε ένα σενάριο (--scenario demo) ή ενεργοποιήστε ένα πρόσθετο υποδομής.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="729"/>
+        <location filename="../app/MainWindow.cpp" line="734"/>
         <source>Cordon</source>
         <translation>Απομόνωση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="732"/>
+        <location filename="../app/MainWindow.cpp" line="737"/>
         <source>Drain</source>
         <translation>Εκκένωση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="735"/>
+        <location filename="../app/MainWindow.cpp" line="740"/>
         <source>Uncordon</source>
         <translation>Άρση απομόνωσης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="742"/>
+        <location filename="../app/MainWindow.cpp" line="747"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="743"/>
+        <location filename="../app/MainWindow.cpp" line="748"/>
         <source>Reason (recorded in the audit log):</source>
         <translation>Αιτία (καταγράφεται στο ημερολόγιο ελέγχου):</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="749"/>
+        <location filename="../app/MainWindow.cpp" line="754"/>
         <source>%1 %2…</source>
         <translation>%1 %2…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="753"/>
+        <location filename="../app/MainWindow.cpp" line="758"/>
         <source>%1: %2 is now %3.</source>
         <translation>%1: ο %2 είναι πλέον %3.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="756"/>
+        <location filename="../app/MainWindow.cpp" line="761"/>
         <source>%1 %2 failed: %3</source>
         <translation>%1 %2 απέτυχε: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="789"/>
+        <location filename="../app/MainWindow.cpp" line="794"/>
         <source>About Continuo</source>
         <translation>Σχετικά με το Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="790"/>
+        <location filename="../app/MainWindow.cpp" line="795"/>
         <source>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Operations console for the edge–cloud–HPC continuum.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Κονσόλα λειτουργίας για το συνεχές edge–cloud–HPC.&lt;/p&gt;&lt;p&gt;Συνδεδεμένο με: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="794"/>
+        <location filename="../app/MainWindow.cpp" line="799"/>
         <source>nothing</source>
         <translation>τίποτα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="823"/>
+        <location filename="../app/MainWindow.cpp" line="828"/>
         <source>Deployments</source>
         <translation>Αναπτύξεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="824"/>
+        <location filename="../app/MainWindow.cpp" line="829"/>
         <source>Placement Explanation</source>
         <translation>Εξήγηση τοποθέτησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="825"/>
+        <location filename="../app/MainWindow.cpp" line="830"/>
         <source>What-if</source>
         <translation>Υποθετικά σενάρια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="832"/>
+        <location filename="../app/MainWindow.cpp" line="837"/>
         <source>&amp;Deployments</source>
         <translation>Αναπτύ&amp;ξεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="832"/>
+        <location filename="../app/MainWindow.cpp" line="837"/>
         <source>Ctrl+Shift+Y</source>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="833"/>
+        <location filename="../app/MainWindow.cpp" line="838"/>
         <source>Placement E&amp;xplanation</source>
         <translation>Εξήγηση τοπο&amp;θέτησης</translation>
     </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="858"/>
+        <source>HPC Jobs &amp;&amp; VMs</source>
+        <translation>Εργασίες HPC &amp;&amp; VM</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="860"/>
+        <source>HPC &amp;Jobs &amp;&amp; VMs</source>
+        <translation>&amp;Εργασίες HPC &amp;&amp; VM</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="861"/>
+        <source>Ctrl+Shift+J</source>
+        <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="885"/>
+        <source>No other ready host in %1 to migrate %2 to.</source>
+        <translation>Δεν υπάρχει άλλος έτοιμος κεντρικός υπολογιστής στο %1 για τη μετανάστευση του %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="891"/>
+        <source>Migrate %1</source>
+        <translation>Μετανάστευση %1</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="892"/>
+        <source>Live-migrate %1 (now on %2) to host:</source>
+        <translation>Ζωντανή μετανάστευση του %1 (τώρα στο %2) στον υπολογιστή:</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="894"/>
+        <source>Migrate</source>
+        <translation>Μετανάστευση</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="909"/>
+        <source>Cancel job %1? Its processes are killed.</source>
+        <translation>Ακύρωση της εργασίας %1; Οι διεργασίες της τερματίζονται.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="911"/>
+        <source>Force off %1? Like pulling the plug: the guest does not shut down cleanly.</source>
+        <translation>Αναγκαστική διακοπή του %1; Σαν να τραβάτε το καλώδιο: ο επισκέπτης δεν τερματίζει ομαλά.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="913"/>
+        <source>Delete the definition of %1? Its configuration is removed from the host.</source>
+        <translation>Διαγραφή του ορισμού του %1; Οι ρυθμίσεις του αφαιρούνται από τον υπολογιστή.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="929"/>
+        <source>%1: %2…</source>
+        <translation>%1: %2…</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="933"/>
+        <source>%1: %2 requested.</source>
+        <translation>%1: ζητήθηκε %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="934"/>
+        <source>%1 on %2 failed: %3</source>
+        <translation>Το %1 στο %2 απέτυχε: %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="867"/>
+        <location filename="../app/MainWindow.cpp" line="969"/>
         <source>Submitted %n workload(s): %1 placed, %2 deployment(s) created.</source>
         <translation>
             <numerusform>Υποβλήθηκε %n φορτίο εργασίας (τοποθετήθηκαν: %1, νέες αναπτύξεις: %2).</numerusform>
@@ -1859,129 +2133,129 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="885"/>
-        <location filename="../app/MainWindow.cpp" line="985"/>
+        <location filename="../app/MainWindow.cpp" line="987"/>
+        <location filename="../app/MainWindow.cpp" line="1087"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="886"/>
+        <location filename="../app/MainWindow.cpp" line="988"/>
         <source>Explaining %1…</source>
         <translation>Εξήγηση του %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="893"/>
+        <location filename="../app/MainWindow.cpp" line="995"/>
         <source>Cannot explain %1: %2</source>
         <translation>Αδυναμία εξήγησης του %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="905"/>
+        <location filename="../app/MainWindow.cpp" line="1007"/>
         <source>Terminate Workload</source>
         <translation>Τερματισμός φορτίου εργασίας</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="906"/>
+        <location filename="../app/MainWindow.cpp" line="1008"/>
         <source>Terminate every deployment of %1?</source>
         <translation>Τερματισμός όλων των αναπτύξεων του %1;</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="909"/>
+        <location filename="../app/MainWindow.cpp" line="1011"/>
         <source>Terminate</source>
         <translation>Τερματισμός</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="914"/>
+        <location filename="../app/MainWindow.cpp" line="1016"/>
         <source>Terminating %1.</source>
         <translation>Τερματισμός του %1 σε εξέλιξη.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="915"/>
+        <location filename="../app/MainWindow.cpp" line="1017"/>
         <source>Terminate %1 failed: %2</source>
         <translation>Ο τερματισμός του %1 απέτυχε: %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="932"/>
+        <location filename="../app/MainWindow.cpp" line="1034"/>
         <source>Pin %1</source>
         <translation>Καρφίτσωμα του %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="933"/>
+        <location filename="../app/MainWindow.cpp" line="1035"/>
         <source>Move %1 (now on %2) to node:</source>
         <translation>Μετακίνηση του %1 (τώρα στον %2) στον κόμβο:</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="936"/>
+        <location filename="../app/MainWindow.cpp" line="1038"/>
         <source>Pin</source>
         <translation>Καρφίτσωμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="949"/>
+        <location filename="../app/MainWindow.cpp" line="1051"/>
         <source>%1 already runs on %2.</source>
         <translation>Το %1 εκτελείται ήδη στον %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="956"/>
+        <location filename="../app/MainWindow.cpp" line="1058"/>
         <source>Pinning %1 to %2…</source>
         <translation>Καρφίτσωμα του %1 στον %2…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="961"/>
+        <location filename="../app/MainWindow.cpp" line="1063"/>
         <source>%1 is moving to %2.</source>
         <translation>Το %1 μετακινείται στον %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="962"/>
+        <location filename="../app/MainWindow.cpp" line="1064"/>
         <source>Pin %1 to %2 failed: %3</source>
         <translation>Το καρφίτσωμα του %1 στον %2 απέτυχε: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="990"/>
+        <location filename="../app/MainWindow.cpp" line="1092"/>
         <source>Node Cannot Take It</source>
         <translation>Ο κόμβος δεν επαρκεί</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="991"/>
+        <location filename="../app/MainWindow.cpp" line="1093"/>
         <source>%1 does not fit on %2: %3</source>
         <translation>Το %1 δεν χωράει στον %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="995"/>
+        <location filename="../app/MainWindow.cpp" line="1097"/>
         <source>Pin Anyway</source>
         <translation>Καρφίτσωμα παρ’ όλα αυτά</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1009"/>
+        <location filename="../app/MainWindow.cpp" line="1111"/>
         <source>Computing re-optimisation…</source>
         <translation>Υπολογισμός επαναβελτιστοποίησης…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1012"/>
-        <location filename="../app/MainWindow.cpp" line="1036"/>
+        <location filename="../app/MainWindow.cpp" line="1114"/>
+        <location filename="../app/MainWindow.cpp" line="1138"/>
         <source>Re-optimisation failed: %1</source>
         <translation>Η επαναβελτιστοποίηση απέτυχε: %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1016"/>
+        <location filename="../app/MainWindow.cpp" line="1118"/>
         <source>Nothing to improve: no deployment would move.</source>
         <translation>Τίποτα προς βελτίωση: καμία ανάπτυξη δεν θα μετακινούνταν.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1021"/>
+        <location filename="../app/MainWindow.cpp" line="1123"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1022"/>
+        <location filename="../app/MainWindow.cpp" line="1124"/>
         <source>nowhere</source>
         <translation>πουθενά</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1023"/>
+        <location filename="../app/MainWindow.cpp" line="1125"/>
         <source>Re-optimise</source>
         <translation>Επαναβελτιστοποίηση</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1024"/>
+        <location filename="../app/MainWindow.cpp" line="1126"/>
         <source>%n deployment(s) would move.</source>
         <translation>
             <numerusform>%n ανάπτυξη θα μετακινούνταν.</numerusform>
@@ -1989,12 +2263,12 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1029"/>
+        <location filename="../app/MainWindow.cpp" line="1131"/>
         <source>Apply Moves</source>
         <translation>Εφαρμογή μετακινήσεων</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1035"/>
+        <location filename="../app/MainWindow.cpp" line="1137"/>
         <source>Re-optimisation started: %n move(s).</source>
         <translation>
             <numerusform>Η επαναβελτιστοποίηση ξεκίνησε: %n μετακίνηση.</numerusform>
@@ -2002,42 +2276,42 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1049"/>
+        <location filename="../app/MainWindow.cpp" line="1151"/>
         <source>What-if mode: right-click the topology to try changes. Nothing is applied.</source>
         <translation>Λειτουργία υποθετικών σεναρίων: κάντε δεξί κλικ στην τοπολογία για να δοκιμάσετε αλλαγές. Τίποτα δεν εφαρμόζεται.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1070"/>
+        <location filename="../app/MainWindow.cpp" line="1172"/>
         <source>What if %1 is drained</source>
         <translation>Τι θα γίνει αν εκκενωθεί ο %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1071"/>
+        <location filename="../app/MainWindow.cpp" line="1173"/>
         <source>What if %1 fails</source>
         <translation>Τι θα γίνει αν αποτύχει ο %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1072"/>
+        <location filename="../app/MainWindow.cpp" line="1174"/>
         <source>Add Load on %1…</source>
         <translation>Προσθήκη φόρτου στον %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1074"/>
+        <location filename="../app/MainWindow.cpp" line="1176"/>
         <source>Add Load</source>
         <translation>Προσθήκη φόρτου</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1074"/>
+        <location filename="../app/MainWindow.cpp" line="1176"/>
         <source>Extra CPU on %1 (cores):</source>
         <translation>Επιπλέον CPU στον %1 (πυρήνες):</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1085"/>
+        <location filename="../app/MainWindow.cpp" line="1187"/>
         <source>What if link %1 fails</source>
         <translation>Τι θα γίνει αν αποτύχει η σύνδεση %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1087"/>
+        <location filename="../app/MainWindow.cpp" line="1189"/>
         <source>What if site %1 fails</source>
         <translation>Τι θα γίνει αν αποτύχει η τοποθεσία %1</translation>
     </message>
@@ -2081,6 +2355,29 @@ Double-click to chart it</source>
             <numerusform>Εμφανίζεται %n χρονοσειρά.</numerusform>
             <numerusform>Εμφανίζονται %n χρονοσειρές.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::PhaseChart</name>
+    <message>
+        <location filename="../app/widgets/PhaseChart.cpp" line="24"/>
+        <source>Instantiation phases</source>
+        <translation>Φάσεις δημιουργίας</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/PhaseChart.cpp" line="101"/>
+        <source>Select a virtual machine or job that a backend started to see how long each phase took.</source>
+        <translation>Επιλέξτε μια εικονική μηχανή ή εργασία που ξεκίνησε ένα σύστημα υποδομής για να δείτε πόσο κράτησε κάθε φάση.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/PhaseChart.cpp" line="129"/>
+        <source>milliseconds</source>
+        <translation>χιλιοστά δευτερολέπτου</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/PhaseChart.cpp" line="139"/>
+        <source>%1: %2 in all (%3)</source>
+        <translation>%1: %2 συνολικά (%3)</translation>
     </message>
 </context>
 <context>
@@ -2845,27 +3142,37 @@ Double-click to chart it</source>
         <translation>FPGA: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="346"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="153"/>
+        <source>Jobs running: %1</source>
+        <translation>Εργασίες σε εκτέλεση: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyItems.cpp" line="155"/>
+        <source>Virtual machines: %1</source>
+        <translation>Εικονικές μηχανές: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyItems.cpp" line="363"/>
         <source>EDGE</source>
         <translation>EDGE</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="349"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="366"/>
         <source>CLOUD</source>
         <translation>CLOUD</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="352"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="369"/>
         <source>HPC</source>
         <translation>HPC</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="355"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="372"/>
         <source>SITE</source>
         <translation>ΤΟΠΟΘΕΣΙΑ</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="548"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="565"/>
         <source>%1: latency estimated by network tomography (nothing measures this link)</source>
         <translation>%1: καθυστέρηση κατ’ εκτίμηση από τομογραφία δικτύου (τίποτα δεν μετρά αυτή τη σύνδεση)</translation>
     </message>
@@ -2927,7 +3234,7 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::TopologyScene</name>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="577"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="580"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n κόμβος</numerusform>
@@ -2935,7 +3242,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="579"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="582"/>
         <source>%n cluster(s)</source>
         <translation>
             <numerusform>%n συστοιχία</numerusform>
@@ -2943,7 +3250,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="581"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="584"/>
         <source>%n accelerator(s)</source>
         <translation>
             <numerusform>%n επιταχυντής</numerusform>
@@ -2951,22 +3258,22 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="611"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="614"/>
         <source>Unassigned nodes</source>
         <translation>Κόμβοι χωρίς τοποθεσία</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="907"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="952"/>
         <source>%1 is unavailable in this what-if</source>
         <translation>Ο %1 δεν είναι διαθέσιμος σε αυτό το υποθετικό σενάριο</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="916"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="961"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="924"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="969"/>
         <source>%1 would have nowhere to go: %2</source>
         <translation>Η ανάπτυξη %1 δεν θα είχε πού να μετακινηθεί: %2</translation>
     </message>

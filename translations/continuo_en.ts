@@ -384,6 +384,217 @@
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::BackendObjectModel</name>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="146"/>
+        <source>Slurm job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="148"/>
+        <source>Slurm partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="150"/>
+        <source>Virtual machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="159"/>
+        <location filename="../app/models/BackendObjectModel.cpp" line="161"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="163"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="166"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="167"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="174"/>
+        <source>CPU %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="182"/>
+        <source>ran %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="188"/>
+        <source>%1/%2 CPUs idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/models/BackendObjectModel.cpp" line="200"/>
+        <source>%n vCPU(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="207"/>
+        <source>up in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/models/BackendObjectModel.cpp" line="214"/>
+        <source>%n CPU(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="217"/>
+        <source>exit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/models/BackendObjectModel.cpp" line="226"/>
+        <source>%n node(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="228"/>
+        <source>%1 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="230"/>
+        <source>%1 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="233"/>
+        <source>deployment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="317"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="319"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="321"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="323"/>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="325"/>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="327"/>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/BackendObjectModel.cpp" line="329"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::BackendsPane</name>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="61"/>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="63"/>
+        <source>Shut &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="65"/>
+        <source>Sus&amp;pend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="67"/>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="69"/>
+        <source>&amp;Migrate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="71"/>
+        <source>Force O&amp;ff…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="73"/>
+        <source>&amp;Delete Definition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="75"/>
+        <source>&amp;Cancel Job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="96"/>
+        <source>Filter jobs, partitions and VMs (name, node, state…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="101"/>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="102"/>
+        <source>Slurm jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="103"/>
+        <source>Slurm partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="104"/>
+        <source>Virtual machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="230"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::ChartPanel</name>
     <message>
         <location filename="../app/widgets/ChartPanel.cpp" line="40"/>
@@ -480,83 +691,89 @@
 <context>
     <name>Continuo::Gui::Console</name>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="81"/>
+        <location filename="../app/ConsoleApplication.cpp" line="82"/>
         <source>Operations console for the edge–cloud–HPC continuum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="86"/>
+        <location filename="../app/ConsoleApplication.cpp" line="87"/>
         <source>Connect to a continuo daemon at HOST:PORT instead of embedding the engine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="89"/>
+        <location filename="../app/ConsoleApplication.cpp" line="90"/>
         <source>Directory of the embedded engine&apos;s state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="92"/>
+        <location filename="../app/ConsoleApplication.cpp" line="93"/>
         <source>Simulator scenario: demo, none or a YAML file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="95"/>
+        <location filename="../app/ConsoleApplication.cpp" line="96"/>
         <source>Simulator seed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="97"/>
+        <location filename="../app/ConsoleApplication.cpp" line="98"/>
         <source>Do not show this machine as a node.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="99"/>
+        <location filename="../app/ConsoleApplication.cpp" line="100"/>
         <source>Colour theme (remembered).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="102"/>
+        <location filename="../app/ConsoleApplication.cpp" line="103"/>
         <source>User interface language (en, el).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="105"/>
+        <location filename="../app/ConsoleApplication.cpp" line="106"/>
         <source>Save a PNG of the main window and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="108"/>
+        <location filename="../app/ConsoleApplication.cpp" line="109"/>
         <source>Seconds to wait before the screenshot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="142"/>
+        <location filename="../app/ConsoleApplication.cpp" line="112"/>
+        <source>Configuration file (plugin settings; default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleApplication.cpp" line="147"/>
         <source>unknown theme &quot;%1&quot; (use dark or light)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="153"/>
+        <location filename="../app/ConsoleApplication.cpp" line="158"/>
         <source>--after needs a number of seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="183"/>
+        <location filename="../app/ConsoleApplication.cpp" line="188"/>
         <source>--seed needs a non-negative integer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="191"/>
+        <location filename="../app/ConsoleApplication.cpp" line="197"/>
+        <location filename="../app/ConsoleApplication.cpp" line="205"/>
         <source>Continuo cannot start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="192"/>
+        <location filename="../app/ConsoleApplication.cpp" line="206"/>
         <source>The engine could not start with the data in %1:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="215"/>
+        <location filename="../app/ConsoleApplication.cpp" line="229"/>
         <source>cannot save the screenshot to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,6 +783,218 @@
     <message>
         <location filename="../app/widgets/ContributionBars.cpp" line="62"/>
         <source>No attribution for this alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::DeploymentModel</name>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="117"/>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="119"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="121"/>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="123"/>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="125"/>
+        <source>Deploying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="127"/>
+        <source>Deployed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="129"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="131"/>
+        <source>Redeployed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="133"/>
+        <source>Terminated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="137"/>
+        <location filename="../app/models/DeploymentModel.cpp" line="156"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="144"/>
+        <source>Container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="146"/>
+        <source>Virtual machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="148"/>
+        <source>Unikernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="150"/>
+        <source>HPC job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="152"/>
+        <source>Accelerated kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="163"/>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="165"/>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="167"/>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="168"/>
+        <source>%1 d ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="214"/>
+        <source>%1 #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="221"/>
+        <source>%1 (terminating)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="258"/>
+        <source>Backend constraints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="277"/>
+        <source>Deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="279"/>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="281"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="283"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="285"/>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="287"/>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="289"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="291"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/DeploymentModel.cpp" line="293"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::DeploymentsPane</name>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="25"/>
+        <source>&amp;Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="26"/>
+        <source>&amp;Terminate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="27"/>
+        <source>&amp;Pin to Node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="28"/>
+        <source>&amp;Re-optimise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="37"/>
+        <source>Filter deployments (id, workload, node, state…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="74"/>
+        <source>Why the selected deployment&apos;s workload is where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="76"/>
+        <source>Terminate every deployment of the selected workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="78"/>
+        <source>Move the selected deployment to a node you choose (or drag it onto a node)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="80"/>
+        <source>Compute moves that improve placement, review them, then apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/DeploymentsPane.cpp" line="144"/>
+        <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -710,6 +1139,150 @@
     <message>
         <location filename="../app/widgets/EventLogPane.cpp" line="114"/>
         <source>%1 of %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::ExplanationView</name>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="65"/>
+        <source>latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="67"/>
+        <source>execution time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="69"/>
+        <source>energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="71"/>
+        <source>cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="73"/>
+        <source>balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="96"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="96"/>
+        <source>Score / count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="96"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="126"/>
+        <source>Nothing explained yet. Use Explain on a deployment or Dry run in the placement dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="172"/>
+        <source>weight %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="195"/>
+        <source>Placed on %1 · %2 of %3 nodes feasible · strategy %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="203"/>
+        <source>Cannot be placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="208"/>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="212"/>
+        <source>replica %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="215"/>
+        <source>cluster %1, site %2, delegated to the backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="217"/>
+        <source>cluster %1, site %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="221"/>
+        <source>constraint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="227"/>
+        <source>Platforms (in the order tried)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="234"/>
+        <source>Ranked candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="238"/>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="255"/>
+        <source>Rejected by filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="269"/>
+        <source>cluster %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="271"/>
+        <source>short by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/ExplanationView.cpp" line="277"/>
+        <source>… %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="283"/>
+        <source>What would make it fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/ExplanationView.cpp" line="288"/>
+        <source>%n node(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ExplanationView.cpp" line="289"/>
+        <source>relax the %1 filter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1024,302 +1597,339 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::MainWindow</name>
     <message>
-        <location filename="../app/MainWindow.cpp" line="58"/>
-        <location filename="../app/MainWindow.cpp" line="436"/>
+        <location filename="../app/MainWindow.cpp" line="70"/>
+        <location filename="../app/MainWindow.cpp" line="491"/>
         <source>Continuo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="113"/>
+        <location filename="../app/MainWindow.cpp" line="125"/>
         <source>&amp;Connect to Daemon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="115"/>
+        <location filename="../app/MainWindow.cpp" line="127"/>
         <source>Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="118"/>
+        <location filename="../app/MainWindow.cpp" line="130"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="125"/>
+        <location filename="../app/MainWindow.cpp" line="137"/>
         <source>&amp;Dark Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="128"/>
+        <location filename="../app/MainWindow.cpp" line="140"/>
         <source>&amp;Light Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="134"/>
+        <location filename="../app/MainWindow.cpp" line="146"/>
         <source>&amp;Fit to View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="136"/>
+        <location filename="../app/MainWindow.cpp" line="148"/>
         <source>Ctrl+0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="138"/>
+        <location filename="../app/MainWindow.cpp" line="150"/>
         <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="141"/>
+        <location filename="../app/MainWindow.cpp" line="153"/>
         <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="145"/>
+        <location filename="../app/MainWindow.cpp" line="157"/>
         <source>&amp;Cordon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="147"/>
+        <location filename="../app/MainWindow.cpp" line="159"/>
         <source>Stop placing new work on the selected node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="149"/>
+        <location filename="../app/MainWindow.cpp" line="161"/>
         <source>&amp;Drain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="151"/>
+        <location filename="../app/MainWindow.cpp" line="163"/>
         <source>Move work off the selected node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="153"/>
+        <location filename="../app/MainWindow.cpp" line="165"/>
         <source>&amp;Uncordon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="155"/>
+        <location filename="../app/MainWindow.cpp" line="167"/>
         <source>Make the selected node schedulable again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="158"/>
-        <source>&amp;Plugins…</source>
+        <location filename="../app/MainWindow.cpp" line="170"/>
+        <source>&amp;Place Workload…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="161"/>
-        <source>&amp;About Continuo</source>
+        <location filename="../app/MainWindow.cpp" line="172"/>
+        <source>Ctrl+P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="169"/>
-        <source>Inspector</source>
+        <location filename="../app/MainWindow.cpp" line="173"/>
+        <source>Describe a workload, dry-run its placement, submit it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/MainWindow.cpp" line="175"/>
-        <source>Live Chart</source>
+        <source>&amp;What-if Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="178"/>
+        <source>Ctrl+Shift+W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="179"/>
+        <source>Try hypothetical changes on the topology and see what would move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/MainWindow.cpp" line="182"/>
+        <source>&amp;Plugins…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="185"/>
+        <source>&amp;About Continuo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="193"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="199"/>
+        <source>Live Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="206"/>
         <source>Event Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="240"/>
-        <location filename="../app/MainWindow.cpp" line="258"/>
+        <location filename="../app/MainWindow.cpp" line="266"/>
+        <location filename="../app/MainWindow.cpp" line="284"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="241"/>
+        <location filename="../app/MainWindow.cpp" line="267"/>
         <source>Anomaly Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="242"/>
+        <location filename="../app/MainWindow.cpp" line="268"/>
         <source>Silences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="243"/>
+        <location filename="../app/MainWindow.cpp" line="269"/>
         <source>Alert Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="249"/>
-        <location filename="../app/MainWindow.cpp" line="349"/>
+        <location filename="../app/MainWindow.cpp" line="275"/>
+        <location filename="../app/MainWindow.cpp" line="375"/>
         <source>&amp;Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="249"/>
+        <location filename="../app/MainWindow.cpp" line="275"/>
         <source>Ctrl+Shift+A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="250"/>
+        <location filename="../app/MainWindow.cpp" line="276"/>
         <source>Anomaly &amp;Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="250"/>
+        <location filename="../app/MainWindow.cpp" line="276"/>
         <source>Ctrl+Shift+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="251"/>
+        <location filename="../app/MainWindow.cpp" line="277"/>
         <source>Alert &amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="251"/>
+        <location filename="../app/MainWindow.cpp" line="277"/>
         <source>Ctrl+Shift+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="252"/>
+        <location filename="../app/MainWindow.cpp" line="278"/>
         <source>&amp;Silences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="258"/>
+        <location filename="../app/MainWindow.cpp" line="284"/>
         <source>Alerts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="271"/>
+        <location filename="../app/MainWindow.cpp" line="297"/>
         <source>Metrics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="272"/>
+        <location filename="../app/MainWindow.cpp" line="298"/>
         <source>Series Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="275"/>
+        <location filename="../app/MainWindow.cpp" line="301"/>
         <source>&amp;Metrics Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="275"/>
+        <location filename="../app/MainWindow.cpp" line="301"/>
         <source>Ctrl+Shift+M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="302"/>
         <source>Series C&amp;hart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="302"/>
         <source>Ctrl+Shift+H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="306"/>
+        <location filename="../app/MainWindow.cpp" line="332"/>
+        <location filename="../app/MainWindow.cpp" line="943"/>
+        <location filename="../app/MainWindow.cpp" line="954"/>
         <source>Action Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="315"/>
+        <location filename="../app/MainWindow.cpp" line="341"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="320"/>
+        <location filename="../app/MainWindow.cpp" line="346"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="329"/>
+        <location filename="../app/MainWindow.cpp" line="355"/>
         <source>&amp;Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="333"/>
+        <location filename="../app/MainWindow.cpp" line="359"/>
         <source>Live &amp;Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="337"/>
+        <location filename="../app/MainWindow.cpp" line="363"/>
         <source>&amp;Event Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="343"/>
+        <location filename="../app/MainWindow.cpp" line="369"/>
         <source>&amp;Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="357"/>
+        <location filename="../app/MainWindow.cpp" line="383"/>
+        <source>&amp;Workloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="394"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="360"/>
+        <location filename="../app/MainWindow.cpp" line="397"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="363"/>
+        <location filename="../app/MainWindow.cpp" line="400"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="434"/>
+        <location filename="../app/MainWindow.cpp" line="489"/>
         <source>Continuo — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="445"/>
+        <location filename="../app/MainWindow.cpp" line="500"/>
         <source>This build cannot connect to a daemon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="450"/>
+        <location filename="../app/MainWindow.cpp" line="505"/>
         <source>Cannot connect to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="458"/>
-        <location filename="../app/MainWindow.cpp" line="647"/>
+        <location filename="../app/MainWindow.cpp" line="513"/>
+        <location filename="../app/MainWindow.cpp" line="704"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="546"/>
-        <location filename="../app/MainWindow.cpp" line="551"/>
+        <location filename="../app/MainWindow.cpp" line="603"/>
+        <location filename="../app/MainWindow.cpp" line="608"/>
         <source>waiting for data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="546"/>
+        <location filename="../app/MainWindow.cpp" line="603"/>
         <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="552"/>
+        <location filename="../app/MainWindow.cpp" line="609"/>
         <source>%1 ms (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="553"/>
+        <location filename="../app/MainWindow.cpp" line="610"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="588"/>
+        <location filename="../app/MainWindow.cpp" line="645"/>
         <source>Engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="590"/>
+        <location filename="../app/MainWindow.cpp" line="647"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n node</numerusform>
@@ -1327,103 +1937,389 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="591"/>
+        <location filename="../app/MainWindow.cpp" line="648"/>
         <source>%1 samples/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="592"/>
+        <location filename="../app/MainWindow.cpp" line="649"/>
         <source>Revision %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="600"/>
+        <location filename="../app/MainWindow.cpp" line="657"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="606"/>
+        <location filename="../app/MainWindow.cpp" line="663"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="611"/>
+        <location filename="../app/MainWindow.cpp" line="668"/>
         <source>Connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="615"/>
+        <location filename="../app/MainWindow.cpp" line="672"/>
         <source>Disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="643"/>
+        <location filename="../app/MainWindow.cpp" line="700"/>
         <source>Not connected. Use File › Connect to Daemon… to connect to a continuo daemon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="648"/>
+        <location filename="../app/MainWindow.cpp" line="705"/>
         <source>Not connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="652"/>
+        <location filename="../app/MainWindow.cpp" line="709"/>
         <source>The inventory is empty. Start a scenario (--scenario demo) or enable a backend plugin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="677"/>
+        <location filename="../app/MainWindow.cpp" line="734"/>
         <source>Cordon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="680"/>
+        <location filename="../app/MainWindow.cpp" line="737"/>
         <source>Drain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="683"/>
+        <location filename="../app/MainWindow.cpp" line="740"/>
         <source>Uncordon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="690"/>
+        <location filename="../app/MainWindow.cpp" line="747"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="691"/>
+        <location filename="../app/MainWindow.cpp" line="748"/>
         <source>Reason (recorded in the audit log):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="697"/>
+        <location filename="../app/MainWindow.cpp" line="754"/>
         <source>%1 %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="701"/>
+        <location filename="../app/MainWindow.cpp" line="758"/>
         <source>%1: %2 is now %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="704"/>
+        <location filename="../app/MainWindow.cpp" line="761"/>
         <source>%1 %2 failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="737"/>
+        <location filename="../app/MainWindow.cpp" line="794"/>
         <source>About Continuo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="738"/>
+        <location filename="../app/MainWindow.cpp" line="795"/>
         <source>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Operations console for the edge–cloud–HPC continuum.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="742"/>
+        <location filename="../app/MainWindow.cpp" line="799"/>
         <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="828"/>
+        <source>Deployments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="829"/>
+        <source>Placement Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="830"/>
+        <source>What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="837"/>
+        <source>&amp;Deployments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="837"/>
+        <source>Ctrl+Shift+Y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="838"/>
+        <source>Placement E&amp;xplanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="858"/>
+        <source>HPC Jobs &amp;&amp; VMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="860"/>
+        <source>HPC &amp;Jobs &amp;&amp; VMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="861"/>
+        <source>Ctrl+Shift+J</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="885"/>
+        <source>No other ready host in %1 to migrate %2 to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="891"/>
+        <source>Migrate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="892"/>
+        <source>Live-migrate %1 (now on %2) to host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="894"/>
+        <source>Migrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="909"/>
+        <source>Cancel job %1? Its processes are killed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="911"/>
+        <source>Force off %1? Like pulling the plug: the guest does not shut down cleanly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="913"/>
+        <source>Delete the definition of %1? Its configuration is removed from the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="929"/>
+        <source>%1: %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="933"/>
+        <source>%1: %2 requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="934"/>
+        <source>%1 on %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/MainWindow.cpp" line="969"/>
+        <source>Submitted %n workload(s): %1 placed, %2 deployment(s) created.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="987"/>
+        <location filename="../app/MainWindow.cpp" line="1087"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="988"/>
+        <source>Explaining %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="995"/>
+        <source>Cannot explain %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1007"/>
+        <source>Terminate Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1008"/>
+        <source>Terminate every deployment of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1011"/>
+        <source>Terminate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1016"/>
+        <source>Terminating %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1017"/>
+        <source>Terminate %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1034"/>
+        <source>Pin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1035"/>
+        <source>Move %1 (now on %2) to node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1038"/>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1051"/>
+        <source>%1 already runs on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1058"/>
+        <source>Pinning %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1063"/>
+        <source>%1 is moving to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1064"/>
+        <source>Pin %1 to %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1092"/>
+        <source>Node Cannot Take It</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1093"/>
+        <source>%1 does not fit on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1097"/>
+        <source>Pin Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1111"/>
+        <source>Computing re-optimisation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1114"/>
+        <location filename="../app/MainWindow.cpp" line="1138"/>
+        <source>Re-optimisation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1118"/>
+        <source>Nothing to improve: no deployment would move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1123"/>
+        <source>%1: %2 → %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1124"/>
+        <source>nowhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1125"/>
+        <source>Re-optimise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/MainWindow.cpp" line="1126"/>
+        <source>%n deployment(s) would move.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1131"/>
+        <source>Apply Moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/MainWindow.cpp" line="1137"/>
+        <source>Re-optimisation started: %n move(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1151"/>
+        <source>What-if mode: right-click the topology to try changes. Nothing is applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1172"/>
+        <source>What if %1 is drained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1173"/>
+        <source>What if %1 fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1174"/>
+        <source>Add Load on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1176"/>
+        <source>Add Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1176"/>
+        <source>Extra CPU on %1 (cores):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1187"/>
+        <source>What if link %1 fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="1189"/>
+        <source>What if site %1 fails</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1469,6 +2365,407 @@ Double-click to chart it</source>
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::PhaseChart</name>
+    <message>
+        <location filename="../app/widgets/PhaseChart.cpp" line="24"/>
+        <source>Instantiation phases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/PhaseChart.cpp" line="101"/>
+        <source>Select a virtual machine or job that a backend started to see how long each phase took.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/PhaseChart.cpp" line="129"/>
+        <source>milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/PhaseChart.cpp" line="139"/>
+        <source>%1: %2 in all (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::PlacementDialog</name>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="78"/>
+        <source>&amp;Dry Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="79"/>
+        <source>&amp;Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="82"/>
+        <source>Place Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="85"/>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="88"/>
+        <source>Intents in Continuo&apos;s YAML format, or Kubernetes manifests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="90"/>
+        <source>YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="108"/>
+        <source>Explain where it would go, without placing anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="144"/>
+        <source>(default: container)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="149"/>
+        <source>registry/image:tag, disk image, kernel or job script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="153"/>
+        <source>no spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="159"/>
+        <source> cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="162"/>
+        <source>e.g. 4GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="164"/>
+        <source>e.g. 10GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="169"/>
+        <source>part of the model name, e.g. A100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="173"/>
+        <source>e.g. U280</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="174"/>
+        <source>Accelerators through vAccel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="179"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="182"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="186"/>
+        <source>key=value, key=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="189"/>
+        <source>free_memory &gt; 8GiB and gpu.model = A100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="193"/>
+        <source>no bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="196"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="202"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="208"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="214"/>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="220"/>
+        <source>Slurm partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="222"/>
+        <source>e.g. 2h, 01:30:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="224"/>
+        <source>workloads with the same group land together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="232"/>
+        <source>(default: multi-objective)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="236"/>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="238"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="239"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="240"/>
+        <source>&amp;Image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="241"/>
+        <source>&amp;Replicas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="242"/>
+        <source>S&amp;pread:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="243"/>
+        <source>&amp;Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="245"/>
+        <source>Resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="247"/>
+        <source>&amp;CPU:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="248"/>
+        <source>&amp;Memory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="249"/>
+        <source>&amp;Disk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="250"/>
+        <source>GP&amp;Us:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="251"/>
+        <source>GPU model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="252"/>
+        <source>&amp;FPGAs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="253"/>
+        <source>FPGA model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="256"/>
+        <source>Constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="258"/>
+        <source>&amp;Architecture:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="259"/>
+        <source>Security &amp;tier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="260"/>
+        <source>I&amp;solation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="261"/>
+        <source>Node &amp;selector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="262"/>
+        <source>&amp;Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="263"/>
+        <source>Max &amp;latency to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="264"/>
+        <source>Data &amp;location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="265"/>
+        <source>Partition (HPC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="266"/>
+        <source>Wall time (HPC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="268"/>
+        <source>Objectives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="270"/>
+        <source>Latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="271"/>
+        <source>Execution time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="272"/>
+        <source>Energy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="273"/>
+        <source>Cost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="274"/>
+        <source>Balance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="275"/>
+        <source>S&amp;trategy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="345"/>
+        <source>Name: a workload needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="356"/>
+        <source>Memory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="363"/>
+        <source>Disk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="379"/>
+        <source>Node selector: &apos;%1&apos; is not key=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="393"/>
+        <source>Max latency: give the bound to %1 in milliseconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="408"/>
+        <source>Wall time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="425"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="491"/>
+        <source>YAML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="427"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="491"/>
+        <source>YAML: no intents found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="496"/>
+        <source>The YAML holds %1 intents; the form shows the first. Submit from the YAML tab to send them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="516"/>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="553"/>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="522"/>
+        <source>Explaining…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="532"/>
+        <source>The engine returned no explanation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="537"/>
+        <source>%1 (and %2 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="570"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/PlacementDialog.cpp" line="571"/>
+        <source>Some intents could not be placed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::PluginsDialog</name>
     <message>
         <location filename="../app/dialogs/PluginsDialog.cpp" line="15"/>
@@ -1509,6 +2806,76 @@ Double-click to chart it</source>
         <location filename="../app/dialogs/PluginsDialog.cpp" line="17"/>
         <source>File</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::ResourceSearchBox</name>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="22"/>
+        <source>find: free_memory &gt; 8GiB and gpu.model = A100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="25"/>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="119"/>
+        <source>Find nodes with a resource query; Enter runs it, choosing a match selects the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="95"/>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="138"/>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="138"/>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="138"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="138"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="144"/>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="149"/>
+        <source>answered by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="153"/>
+        <source>No node matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="155"/>
+        <source>First %n matching node(s); refine the query to see others.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/ResourceSearchBox.cpp" line="156"/>
+        <source>%n matching node(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1782,27 +3149,37 @@ Double-click to chart it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="346"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="153"/>
+        <source>Jobs running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyItems.cpp" line="155"/>
+        <source>Virtual machines: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyItems.cpp" line="363"/>
         <source>EDGE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="349"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="366"/>
         <source>CLOUD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="352"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="369"/>
         <source>HPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="355"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="372"/>
         <source>SITE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="548"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="565"/>
         <source>%1: latency estimated by network tomography (nothing measures this link)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1810,53 +3187,53 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::TopologyLegend</name>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
+        <location filename="../app/topology/TopologyView.cpp" line="111"/>
         <source>Node CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
+        <location filename="../app/topology/TopologyView.cpp" line="111"/>
         <source>&lt; 50 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
+        <location filename="../app/topology/TopologyView.cpp" line="111"/>
         <source>50–90 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
+        <location filename="../app/topology/TopologyView.cpp" line="111"/>
         <source>&gt; 90 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="106"/>
         <location filename="../app/topology/TopologyView.cpp" line="111"/>
+        <location filename="../app/topology/TopologyView.cpp" line="116"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="107"/>
+        <location filename="../app/topology/TopologyView.cpp" line="112"/>
         <source>Link latency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="108"/>
+        <location filename="../app/topology/TopologyView.cpp" line="113"/>
         <source>≤ 1.5× nominal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="109"/>
+        <location filename="../app/topology/TopologyView.cpp" line="114"/>
         <source>≤ 3×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="110"/>
+        <location filename="../app/topology/TopologyView.cpp" line="115"/>
         <source>&gt; 3×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyView.cpp" line="112"/>
+        <location filename="../app/topology/TopologyView.cpp" line="117"/>
         <source>estimated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1864,7 +3241,7 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::TopologyScene</name>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="572"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="580"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n node</numerusform>
@@ -1872,7 +3249,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="574"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="582"/>
         <source>%n cluster(s)</source>
         <translation>
             <numerusform>%n cluster</numerusform>
@@ -1880,7 +3257,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="576"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="584"/>
         <source>%n accelerator(s)</source>
         <translation>
             <numerusform>%n accelerator</numerusform>
@@ -1888,8 +3265,96 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="606"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="614"/>
         <source>Unassigned nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="952"/>
+        <source>%1 is unavailable in this what-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="961"/>
+        <source>%1: %2 → %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="969"/>
+        <source>%1 would have nowhere to go: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::WhatIfPanel</name>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="22"/>
+        <source>Apply as Re-optimisation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="26"/>
+        <source>Right-click nodes, links or sites on the topology to add hypothetical changes. Nothing is applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="33"/>
+        <source>Evacuate the drained or failed nodes for real, as a re-optimisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="44"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="86"/>
+        <source>Drain node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="88"/>
+        <source>Fail node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="90"/>
+        <source>Fail link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="92"/>
+        <source>Fail site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="94"/>
+        <source>Add %1 cores, %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="143"/>
+        <source>Remove this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="157"/>
+        <source>No changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="158"/>
+        <source>%1 node(s) unavailable · %2 deployment(s) would move · %3 would have nowhere to go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="176"/>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/WhatIfPanel.cpp" line="182"/>
+        <source>What-if failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
