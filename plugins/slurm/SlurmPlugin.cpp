@@ -1,0 +1,50 @@
+#include "SlurmPlugin.h"
+
+#include "plugin/IPluginHost.h"
+
+namespace Continuo::Slurm {
+
+Result<void> SlurmPlugin::initialize(IPluginHost *host, const QVariantMap &settings)
+{
+    auto clusters = ClusterSettings::listFromSettings(settings);
+    if (!clusters)
+        return makeError(clusters.error());
+    m_host = host;
+    m_clusters = *clusters;
+    InventoryChangeSet changes;
+    for (const ClusterSettings &settings : std::as_const(m_clusters)) {
+        Cluster cluster;
+        cluster.id = settings.id;
+        cluster.name = settings.name;
+        cluster.siteId = settings.siteId;
+        cluster.backend = BackendKind::Slurm;
+        cluster.pluginId = QStringLiteral("slurm");
+        cluster.labels.insert(QStringLiteral("transport"), settings.transport.describe());
+        changes.upsert(cluster);
+        if (settings.transport.mode == TransportSettings::Mode::Ssh
+            && !makeTransport(settings.transport))
+            qCWarning(lcSlurm) << "cluster" << settings.id
+                               << "uses SSH, which this build cannot do yet; it will stay DOWN";
+    }
+    if (host && !changes.isEmpty()) {
+        if (auto applied = host->applyInventory(changes, QStringLiteral("slurm")); !applied)
+            return makeError(tr("Slurm clusters refused by the inventory: %1").arg(applied.error()));
+    }
+    return {};
+}
+
+void SlurmPlugin::shutdown()
+{
+    m_clusters.clear();
+}
+
+std::unique_ptr<IComputeBackend> SlurmPlugin::createComputeBackend()
+{
+    if (!m_host || m_clusters.isEmpty())
+        return nullptr;
+    const QString stateFile = m_host->pluginDataDirectory(QStringLiteral("slurm"))
+                              + QLatin1String("/deployments.json");
+    return std::make_unique<SlurmComputeBackend>(m_host, m_clusters, stateFile);
+}
+
+} // namespace Continuo::Slurm
