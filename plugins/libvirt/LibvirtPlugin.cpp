@@ -1,0 +1,35 @@
+#include "LibvirtPlugin.h"
+
+#include "plugin/IPluginHost.h"
+
+namespace Continuo::Libvirt {
+
+Result<void> LibvirtPlugin::initialize(IPluginHost *host, const QVariantMap &settings)
+{
+    if (!host)
+        return makeError(tr("libvirt plugin initialised without a host"));
+    const QString logDirectory = host->pluginDataDirectory(QStringLiteral("libvirt"))
+                                 + QLatin1String("/logs");
+    auto parsed = BackendSettings::parse(settings, logDirectory);
+    if (!parsed)
+        return makeError(parsed.error());
+    m_host = host;
+    m_settings = std::move(*parsed);
+    return {};
+}
+
+void LibvirtPlugin::shutdown()
+{
+    m_settings.reset();
+    m_host = nullptr;
+}
+
+std::unique_ptr<IComputeBackend> LibvirtPlugin::createComputeBackend()
+{
+    if (!m_host || !m_settings || m_backendCreated)
+        return nullptr;
+    m_backendCreated = true;
+    return std::make_unique<LibvirtComputeBackend>(m_host, *m_settings);
+}
+
+} // namespace Continuo::Libvirt
