@@ -346,6 +346,13 @@ struct Orchestrator::Impl
             fail(deployment, deployed.error());
     }
 
+    /// HPC jobs end by themselves; their backend reports Terminated when they completed.
+    bool isRunToCompletion(const QString &workloadId) const
+    {
+        const auto it = workloads.constFind(workloadId);
+        return it != workloads.cend() && it->kind == WorkloadKind::HpcJob;
+    }
+
     void onReport(const DeploymentReport &report)
     {
         if (!running)
@@ -397,6 +404,15 @@ struct Orchestrator::Impl
         case DeploymentState::Terminated:
             if (deployment.desired == DesiredState::Terminated) {
                 transition(deployment, DeploymentState::Terminated, report.message);
+                break;
+            }
+            // A batch job that ran to completion is done, not lost: it is not started again.
+            if (isRunToCompletion(deployment.workloadId)
+                && (deployment.state == DeploymentState::InDeployment
+                    || deployment.state == DeploymentState::Deployed)) {
+                deployment.desired = DesiredState::Terminated;
+                transition(deployment, DeploymentState::Terminated,
+                           report.message.isEmpty() ? QStringLiteral("completed") : report.message);
                 break;
             }
             // Terminated behind our back (a late answer to a timeout's clean-up is ignored).
