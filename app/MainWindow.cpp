@@ -35,6 +35,11 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QEvent>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+#include <QTextCursor>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
@@ -860,6 +865,7 @@ void MainWindow::createBackendDocks()
     paneAction(m_backendsDock, tr("HPC &Jobs && VMs"), QStringLiteral("actionShowBackends"),
                QKeySequence(tr("Ctrl+Shift+J")));
     connect(m_backendsPane, &BackendsPane::actionRequested, this, &MainWindow::requestBackendAction);
+    connect(m_backendsPane, &BackendsPane::logRequested, this, &MainWindow::showBackendLog);
     connect(m_backendsPane, &BackendsPane::objectSelected, this, [this](const QString &id) {
         if (const BackendObject *object = m_backendModel->find(id); object && !object->nodeId.isEmpty())
             m_scene->select(EntityKind::Node, object->nodeId);
@@ -920,6 +926,51 @@ void MainWindow::requestBackendAction(const QString &objectId, const QString &ac
                                      QMessageBox::DestructiveRole);
     connect(go, &QPushButton::clicked, this, [this, objectId, action] { invokeBackendAction(objectId, action, {}); });
     box->open();
+}
+
+QDialog *MainWindow::showBackendLog(const QString &objectId)
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("backendLogDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const BackendObject *object = m_backendModel->find(objectId);
+    dialog->setWindowTitle(object && object->kind == QLatin1String("libvirt.domain")
+                               ? tr("Serial Console of %1").arg(object->name)
+                               : tr("Output of %1").arg(object ? object->name : objectId));
+    auto *text = new QPlainTextEdit;
+    text->setObjectName(QStringLiteral("backendLogText"));
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *status = new QLabel;
+    status->setObjectName(QStringLiteral("backendLogStatus"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    QPushButton *refresh = buttons->addButton(tr("&Refresh"), QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(text, 1);
+    layout->addWidget(status);
+    layout->addWidget(buttons);
+    dialog->resize(820, 520);
+    const auto load = [this, objectId, text, status] {
+        if (!m_controlPlane)
+            return;
+        status->setText(tr("Reading…"));
+        m_controlPlane->backendObjectLog(objectId, qint64(1) << 20, text,
+                                         [text, status](const Result<QString> &result) {
+            if (!result) {
+                status->setText(tr("Cannot read the output: %1").arg(result.error()));
+                return;
+            }
+            text->setPlainText(*result);
+            text->moveCursor(QTextCursor::End);
+            status->setText(tr("%n line(s)", nullptr, text->blockCount()));
+        });
+    };
+    connect(refresh, &QPushButton::clicked, dialog, load);
+    load();
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::invokeBackendAction(const QString &objectId, const QString &action, const QVariantMap &arguments)

@@ -12,6 +12,7 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QActionGroup;
+class QDialog;
 class QDockWidget;
 class QLabel;
 QT_END_NAMESPACE
@@ -88,6 +89,8 @@ public:
     /// Carry out a backend action on an object (cancel a job, migrate a VM, ...): destructive
     /// ones are confirmed first, migrate asks for the target host.
     void requestBackendAction(const QString &objectId, const QString &action);
+    /// A window with a job's output or a VM's serial console (refreshable; deleted on close).
+    QDialog *showBackendLog(const QString &objectId);
     /// Send a backend action without asking (what the confirmation leads to).
     void invokeBackendAction(const QString &objectId, const QString &action, const QVariantMap &arguments);
     ResourceSearchBox *searchBox() const { return m_searchBox; }

@@ -439,7 +439,10 @@
     <message numerus="yes">
         <location filename="../app/models/BackendObjectModel.cpp" line="200"/>
         <source>%n vCPU(s)</source>
-        <translation><numerusform>%n vCPU</numerusform><numerusform>%n vCPU</numerusform></translation>
+        <translation>
+            <numerusform>%n vCPU</numerusform>
+            <numerusform>%n vCPU</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/models/BackendObjectModel.cpp" line="207"/>
@@ -449,7 +452,10 @@
     <message numerus="yes">
         <location filename="../app/models/BackendObjectModel.cpp" line="214"/>
         <source>%n CPU(s)</source>
-        <translation><numerusform>%n CPU</numerusform><numerusform>%n CPU</numerusform></translation>
+        <translation>
+            <numerusform>%n CPU</numerusform>
+            <numerusform>%n CPU</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/models/BackendObjectModel.cpp" line="217"/>
@@ -459,7 +465,10 @@
     <message numerus="yes">
         <location filename="../app/models/BackendObjectModel.cpp" line="226"/>
         <source>%n node(s)</source>
-        <translation><numerusform>%n κόμβος</numerusform><numerusform>%n κόμβοι</numerusform></translation>
+        <translation>
+            <numerusform>%n κόμβος</numerusform>
+            <numerusform>%n κόμβοι</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/models/BackendObjectModel.cpp" line="228"/>
@@ -555,32 +564,42 @@
         <translation>&amp;Ακύρωση εργασίας…</translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="96"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="88"/>
+        <source>Show &amp;Output…</source>
+        <translation>Εμφάνιση &amp;εξόδου…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="97"/>
         <source>Filter jobs, partitions and VMs (name, node, state…)</source>
         <translation>Φιλτράρισμα εργασιών, διαμερισμάτων και VM (όνομα, κόμβος, κατάσταση…)</translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="101"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="102"/>
         <source>Everything</source>
         <translation>Όλα</translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="102"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="103"/>
         <source>Slurm jobs</source>
         <translation>Εργασίες Slurm</translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="103"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="104"/>
         <source>Slurm partitions</source>
         <translation>Διαμερίσματα Slurm</translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="104"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="105"/>
         <source>Virtual machines</source>
         <translation>Εικονικές μηχανές</translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="230"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="146"/>
+        <source>The selected job&apos;s output or virtual machine&apos;s serial console</source>
+        <translation>Η έξοδος της επιλεγμένης εργασίας ή η σειριακή κονσόλα της εικονικής μηχανής</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="247"/>
         <source>%1 of %2</source>
         <translation>%1 από %2</translation>
     </message>
@@ -1590,339 +1609,339 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::MainWindow</name>
     <message>
-        <location filename="../app/MainWindow.cpp" line="70"/>
-        <location filename="../app/MainWindow.cpp" line="491"/>
+        <location filename="../app/MainWindow.cpp" line="75"/>
+        <location filename="../app/MainWindow.cpp" line="496"/>
         <source>Continuo</source>
         <translation>Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="125"/>
+        <location filename="../app/MainWindow.cpp" line="130"/>
         <source>&amp;Connect to Daemon…</source>
         <translation>&amp;Σύνδεση σε δαίμονα…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="127"/>
+        <location filename="../app/MainWindow.cpp" line="132"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="130"/>
+        <location filename="../app/MainWindow.cpp" line="135"/>
         <source>&amp;Quit</source>
         <translation>&amp;Έξοδος</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="137"/>
+        <location filename="../app/MainWindow.cpp" line="142"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Σκούρο θέμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="140"/>
+        <location filename="../app/MainWindow.cpp" line="145"/>
         <source>&amp;Light Theme</source>
         <translation>&amp;Ανοιχτό θέμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="146"/>
+        <location filename="../app/MainWindow.cpp" line="151"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;Προσαρμογή στην προβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="148"/>
+        <location filename="../app/MainWindow.cpp" line="153"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="150"/>
+        <location filename="../app/MainWindow.cpp" line="155"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Μεγέθυνση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="153"/>
+        <location filename="../app/MainWindow.cpp" line="158"/>
         <source>Zoom &amp;Out</source>
         <translation>Σμί&amp;κρυνση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="157"/>
+        <location filename="../app/MainWindow.cpp" line="162"/>
         <source>&amp;Cordon…</source>
         <translation>&amp;Απομόνωση…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="159"/>
+        <location filename="../app/MainWindow.cpp" line="164"/>
         <source>Stop placing new work on the selected node</source>
         <translation>Να μην τοποθετείται νέα εργασία στον επιλεγμένο κόμβο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="161"/>
+        <location filename="../app/MainWindow.cpp" line="166"/>
         <source>&amp;Drain…</source>
         <translation>Ε&amp;κκένωση…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="163"/>
+        <location filename="../app/MainWindow.cpp" line="168"/>
         <source>Move work off the selected node</source>
         <translation>Μετακίνηση της εργασίας από τον επιλεγμένο κόμβο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="165"/>
+        <location filename="../app/MainWindow.cpp" line="170"/>
         <source>&amp;Uncordon…</source>
         <translation>Ά&amp;ρση απομόνωσης…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="167"/>
+        <location filename="../app/MainWindow.cpp" line="172"/>
         <source>Make the selected node schedulable again</source>
         <translation>Ο επιλεγμένος κόμβος δέχεται ξανά εργασίες</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="170"/>
+        <location filename="../app/MainWindow.cpp" line="175"/>
         <source>&amp;Place Workload…</source>
         <translation>&amp;Τοποθέτηση φορτίου εργασίας…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="172"/>
+        <location filename="../app/MainWindow.cpp" line="177"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="173"/>
+        <location filename="../app/MainWindow.cpp" line="178"/>
         <source>Describe a workload, dry-run its placement, submit it</source>
         <translation>Περιγραφή φορτίου εργασίας, δοκιμαστική τοποθέτηση και υποβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="175"/>
+        <location filename="../app/MainWindow.cpp" line="180"/>
         <source>&amp;What-if Mode</source>
         <translation>&amp;Λειτουργία υποθετικών σεναρίων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="178"/>
+        <location filename="../app/MainWindow.cpp" line="183"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="179"/>
+        <location filename="../app/MainWindow.cpp" line="184"/>
         <source>Try hypothetical changes on the topology and see what would move</source>
         <translation>Δοκιμή υποθετικών αλλαγών στην τοπολογία και προβολή του τι θα μετακινούνταν</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="182"/>
+        <location filename="../app/MainWindow.cpp" line="187"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Πρόσθετα…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="185"/>
+        <location filename="../app/MainWindow.cpp" line="190"/>
         <source>&amp;About Continuo</source>
         <translation>&amp;Σχετικά με το Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="193"/>
+        <location filename="../app/MainWindow.cpp" line="198"/>
         <source>Inspector</source>
         <translation>Επιθεωρητής</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="199"/>
+        <location filename="../app/MainWindow.cpp" line="204"/>
         <source>Live Chart</source>
         <translation>Ζωντανό γράφημα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="206"/>
+        <location filename="../app/MainWindow.cpp" line="211"/>
         <source>Event Log</source>
         <translation>Ημερολόγιο συμβάντων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="266"/>
-        <location filename="../app/MainWindow.cpp" line="284"/>
+        <location filename="../app/MainWindow.cpp" line="271"/>
+        <location filename="../app/MainWindow.cpp" line="289"/>
         <source>Alerts</source>
         <translation>Ειδοποιήσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="267"/>
+        <location filename="../app/MainWindow.cpp" line="272"/>
         <source>Anomaly Timeline</source>
         <translation>Χρονολόγιο ανωμαλιών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="268"/>
+        <location filename="../app/MainWindow.cpp" line="273"/>
         <source>Silences</source>
         <translation>Σιγάσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="269"/>
+        <location filename="../app/MainWindow.cpp" line="274"/>
         <source>Alert Details</source>
         <translation>Λεπτομέρειες ειδοποίησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="275"/>
-        <location filename="../app/MainWindow.cpp" line="375"/>
+        <location filename="../app/MainWindow.cpp" line="280"/>
+        <location filename="../app/MainWindow.cpp" line="380"/>
         <source>&amp;Alerts</source>
         <translation>Ει&amp;δοποιήσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="275"/>
+        <location filename="../app/MainWindow.cpp" line="280"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="281"/>
         <source>Anomaly &amp;Timeline</source>
         <translation>Χ&amp;ρονολόγιο ανωμαλιών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="281"/>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="277"/>
+        <location filename="../app/MainWindow.cpp" line="282"/>
         <source>Alert &amp;Details</source>
         <translation>&amp;Λεπτομέρειες ειδοποίησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="277"/>
+        <location filename="../app/MainWindow.cpp" line="282"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="278"/>
+        <location filename="../app/MainWindow.cpp" line="283"/>
         <source>&amp;Silences</source>
         <translation>Σ&amp;ιγάσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="284"/>
+        <location filename="../app/MainWindow.cpp" line="289"/>
         <source>Alerts (%1)</source>
         <translation>Ειδοποιήσεις (%1)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="297"/>
+        <location filename="../app/MainWindow.cpp" line="302"/>
         <source>Metrics</source>
         <translation>Μετρικές</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="298"/>
+        <location filename="../app/MainWindow.cpp" line="303"/>
         <source>Series Chart</source>
         <translation>Γράφημα χρονοσειρών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="301"/>
+        <location filename="../app/MainWindow.cpp" line="306"/>
         <source>&amp;Metrics Browser</source>
         <translation>Περιηγη&amp;τής μετρικών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="301"/>
+        <location filename="../app/MainWindow.cpp" line="306"/>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="302"/>
+        <location filename="../app/MainWindow.cpp" line="307"/>
         <source>Series C&amp;hart</source>
         <translation>Γράφημα &amp;χρονοσειρών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="302"/>
+        <location filename="../app/MainWindow.cpp" line="307"/>
         <source>Ctrl+Shift+H</source>
         <translation>Ctrl+Shift+H</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="332"/>
-        <location filename="../app/MainWindow.cpp" line="943"/>
-        <location filename="../app/MainWindow.cpp" line="954"/>
+        <location filename="../app/MainWindow.cpp" line="337"/>
+        <location filename="../app/MainWindow.cpp" line="994"/>
+        <location filename="../app/MainWindow.cpp" line="1005"/>
         <source>Action Failed</source>
         <translation>Η ενέργεια απέτυχε</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="341"/>
+        <location filename="../app/MainWindow.cpp" line="346"/>
         <source>&amp;File</source>
         <translation>&amp;Αρχείο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="346"/>
+        <location filename="../app/MainWindow.cpp" line="351"/>
         <source>&amp;View</source>
         <translation>&amp;Προβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="355"/>
+        <location filename="../app/MainWindow.cpp" line="360"/>
         <source>&amp;Inspector</source>
         <translation>&amp;Επιθεωρητής</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="359"/>
+        <location filename="../app/MainWindow.cpp" line="364"/>
         <source>Live &amp;Chart</source>
         <translation>Ζωντανό &amp;γράφημα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="363"/>
+        <location filename="../app/MainWindow.cpp" line="368"/>
         <source>&amp;Event Log</source>
         <translation>Η&amp;μερολόγιο συμβάντων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="369"/>
+        <location filename="../app/MainWindow.cpp" line="374"/>
         <source>&amp;Node</source>
         <translation>&amp;Κόμβος</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="383"/>
+        <location filename="../app/MainWindow.cpp" line="388"/>
         <source>&amp;Workloads</source>
         <translation>&amp;Φορτία εργασίας</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="394"/>
+        <location filename="../app/MainWindow.cpp" line="399"/>
         <source>&amp;Tools</source>
         <translation>&amp;Εργαλεία</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="397"/>
+        <location filename="../app/MainWindow.cpp" line="402"/>
         <source>&amp;Help</source>
         <translation>&amp;Βοήθεια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="400"/>
+        <location filename="../app/MainWindow.cpp" line="405"/>
         <source>Main</source>
         <translation>Κύρια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="489"/>
+        <location filename="../app/MainWindow.cpp" line="494"/>
         <source>Continuo — %1</source>
         <translation>Continuo — %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="500"/>
+        <location filename="../app/MainWindow.cpp" line="505"/>
         <source>This build cannot connect to a daemon.</source>
         <translation>Αυτή η έκδοση δεν μπορεί να συνδεθεί σε δαίμονα.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="505"/>
+        <location filename="../app/MainWindow.cpp" line="510"/>
         <source>Cannot connect to %1.</source>
         <translation>Αδυναμία σύνδεσης στο %1.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="513"/>
-        <location filename="../app/MainWindow.cpp" line="704"/>
+        <location filename="../app/MainWindow.cpp" line="518"/>
+        <location filename="../app/MainWindow.cpp" line="709"/>
         <source>Connecting to %1…</source>
         <translation>Σύνδεση στο %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="603"/>
         <location filename="../app/MainWindow.cpp" line="608"/>
+        <location filename="../app/MainWindow.cpp" line="613"/>
         <source>waiting for data</source>
         <translation>αναμονή δεδομένων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="603"/>
+        <location filename="../app/MainWindow.cpp" line="608"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="609"/>
+        <location filename="../app/MainWindow.cpp" line="614"/>
         <source>%1 ms (estimated)</source>
         <translation>%1 ms (εκτίμηση)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="610"/>
+        <location filename="../app/MainWindow.cpp" line="615"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="645"/>
+        <location filename="../app/MainWindow.cpp" line="650"/>
         <source>Engine: %1</source>
         <translation>Μηχανή: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="647"/>
+        <location filename="../app/MainWindow.cpp" line="652"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n κόμβος</numerusform>
@@ -1930,202 +1949,232 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="648"/>
+        <location filename="../app/MainWindow.cpp" line="653"/>
         <source>%1 samples/s</source>
         <translation>%1 δείγματα/s</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="649"/>
+        <location filename="../app/MainWindow.cpp" line="654"/>
         <source>Revision %1</source>
         <translation>Αναθεώρηση %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="657"/>
+        <location filename="../app/MainWindow.cpp" line="662"/>
         <source>Not connected</source>
         <translation>Χωρίς σύνδεση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="663"/>
+        <location filename="../app/MainWindow.cpp" line="668"/>
         <source>Connected</source>
         <translation>Συνδεδεμένο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="668"/>
+        <location filename="../app/MainWindow.cpp" line="673"/>
         <source>Connecting</source>
         <translation>Σύνδεση σε εξέλιξη</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="672"/>
+        <location filename="../app/MainWindow.cpp" line="677"/>
         <source>Disconnected</source>
         <translation>Αποσυνδεδεμένο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="700"/>
+        <location filename="../app/MainWindow.cpp" line="705"/>
         <source>Not connected. Use File › Connect to Daemon… to connect to a continuo daemon.</source>
         <translation>Χωρίς σύνδεση. Χρησιμοποιήστε Αρχείο › Σύνδεση σε δαίμονα… για σύνδεση σε δαίμονα continuo.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="705"/>
+        <location filename="../app/MainWindow.cpp" line="710"/>
         <source>Not connected to %1.</source>
         <translation>Χωρίς σύνδεση με το %1.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="709"/>
+        <location filename="../app/MainWindow.cpp" line="714"/>
         <source>The inventory is empty. Start a scenario (--scenario demo) or enable a backend plugin.</source>
         <translation>Η απογραφή είναι κενή. Ξεκινήστε ένα σενάριο (--scenario demo) ή ενεργοποιήστε ένα πρόσθετο υποδομής.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="734"/>
+        <location filename="../app/MainWindow.cpp" line="739"/>
         <source>Cordon</source>
         <translation>Απομόνωση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="737"/>
+        <location filename="../app/MainWindow.cpp" line="742"/>
         <source>Drain</source>
         <translation>Εκκένωση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="740"/>
+        <location filename="../app/MainWindow.cpp" line="745"/>
         <source>Uncordon</source>
         <translation>Άρση απομόνωσης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="747"/>
+        <location filename="../app/MainWindow.cpp" line="752"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="748"/>
+        <location filename="../app/MainWindow.cpp" line="753"/>
         <source>Reason (recorded in the audit log):</source>
         <translation>Αιτία (καταγράφεται στο ημερολόγιο ελέγχου):</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="754"/>
+        <location filename="../app/MainWindow.cpp" line="759"/>
         <source>%1 %2…</source>
         <translation>%1 %2…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="758"/>
+        <location filename="../app/MainWindow.cpp" line="763"/>
         <source>%1: %2 is now %3.</source>
         <translation>%1: ο %2 είναι πλέον %3.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="761"/>
+        <location filename="../app/MainWindow.cpp" line="766"/>
         <source>%1 %2 failed: %3</source>
         <translation>%1 %2 απέτυχε: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="794"/>
+        <location filename="../app/MainWindow.cpp" line="799"/>
         <source>About Continuo</source>
         <translation>Σχετικά με το Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="795"/>
+        <location filename="../app/MainWindow.cpp" line="800"/>
         <source>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Operations console for the edge–cloud–HPC continuum.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Κονσόλα λειτουργίας για το συνεχές edge–cloud–HPC.&lt;/p&gt;&lt;p&gt;Συνδεδεμένο με: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="799"/>
+        <location filename="../app/MainWindow.cpp" line="804"/>
         <source>nothing</source>
         <translation>τίποτα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="828"/>
+        <location filename="../app/MainWindow.cpp" line="833"/>
         <source>Deployments</source>
         <translation>Αναπτύξεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="829"/>
+        <location filename="../app/MainWindow.cpp" line="834"/>
         <source>Placement Explanation</source>
         <translation>Εξήγηση τοποθέτησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="830"/>
+        <location filename="../app/MainWindow.cpp" line="835"/>
         <source>What-if</source>
         <translation>Υποθετικά σενάρια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="837"/>
+        <location filename="../app/MainWindow.cpp" line="842"/>
         <source>&amp;Deployments</source>
         <translation>Αναπτύ&amp;ξεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="837"/>
+        <location filename="../app/MainWindow.cpp" line="842"/>
         <source>Ctrl+Shift+Y</source>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="838"/>
+        <location filename="../app/MainWindow.cpp" line="843"/>
         <source>Placement E&amp;xplanation</source>
         <translation>Εξήγηση τοπο&amp;θέτησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="858"/>
+        <location filename="../app/MainWindow.cpp" line="863"/>
         <source>HPC Jobs &amp;&amp; VMs</source>
         <translation>Εργασίες HPC &amp;&amp; VM</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="860"/>
+        <location filename="../app/MainWindow.cpp" line="865"/>
         <source>HPC &amp;Jobs &amp;&amp; VMs</source>
         <translation>&amp;Εργασίες HPC &amp;&amp; VM</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="861"/>
+        <location filename="../app/MainWindow.cpp" line="866"/>
         <source>Ctrl+Shift+J</source>
         <translation>Ctrl+Shift+J</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="885"/>
+        <location filename="../app/MainWindow.cpp" line="891"/>
         <source>No other ready host in %1 to migrate %2 to.</source>
         <translation>Δεν υπάρχει άλλος έτοιμος κεντρικός υπολογιστής στο %1 για τη μετανάστευση του %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="891"/>
+        <location filename="../app/MainWindow.cpp" line="897"/>
         <source>Migrate %1</source>
         <translation>Μετανάστευση %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="892"/>
+        <location filename="../app/MainWindow.cpp" line="898"/>
         <source>Live-migrate %1 (now on %2) to host:</source>
         <translation>Ζωντανή μετανάστευση του %1 (τώρα στο %2) στον υπολογιστή:</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="894"/>
+        <location filename="../app/MainWindow.cpp" line="900"/>
         <source>Migrate</source>
         <translation>Μετανάστευση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="909"/>
+        <location filename="../app/MainWindow.cpp" line="915"/>
         <source>Cancel job %1? Its processes are killed.</source>
         <translation>Ακύρωση της εργασίας %1; Οι διεργασίες της τερματίζονται.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="911"/>
+        <location filename="../app/MainWindow.cpp" line="917"/>
         <source>Force off %1? Like pulling the plug: the guest does not shut down cleanly.</source>
         <translation>Αναγκαστική διακοπή του %1; Σαν να τραβάτε το καλώδιο: ο επισκέπτης δεν τερματίζει ομαλά.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="913"/>
+        <location filename="../app/MainWindow.cpp" line="919"/>
         <source>Delete the definition of %1? Its configuration is removed from the host.</source>
         <translation>Διαγραφή του ορισμού του %1; Οι ρυθμίσεις του αφαιρούνται από τον υπολογιστή.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="929"/>
+        <location filename="../app/MainWindow.cpp" line="938"/>
+        <source>Serial Console of %1</source>
+        <translation>Σειριακή κονσόλα του %1</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="939"/>
+        <source>Output of %1</source>
+        <translation>Έξοδος του %1</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="948"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Ανανέωση</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="958"/>
+        <source>Reading…</source>
+        <translation>Ανάγνωση…</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="962"/>
+        <source>Cannot read the output: %1</source>
+        <translation>Δεν είναι δυνατή η ανάγνωση της εξόδου: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/MainWindow.cpp" line="967"/>
+        <source>%n line(s)</source>
+        <translation><numerusform>%n γραμμή</numerusform><numerusform>%n γραμμές</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="980"/>
         <source>%1: %2…</source>
         <translation>%1: %2…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="933"/>
+        <location filename="../app/MainWindow.cpp" line="984"/>
         <source>%1: %2 requested.</source>
         <translation>%1: ζητήθηκε %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="934"/>
+        <location filename="../app/MainWindow.cpp" line="985"/>
         <source>%1 on %2 failed: %3</source>
         <translation>Το %1 στο %2 απέτυχε: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="969"/>
+        <location filename="../app/MainWindow.cpp" line="1020"/>
         <source>Submitted %n workload(s): %1 placed, %2 deployment(s) created.</source>
         <translation>
             <numerusform>Υποβλήθηκε %n φορτίο εργασίας (τοποθετήθηκαν: %1, νέες αναπτύξεις: %2).</numerusform>
@@ -2133,129 +2182,129 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="987"/>
-        <location filename="../app/MainWindow.cpp" line="1087"/>
+        <location filename="../app/MainWindow.cpp" line="1038"/>
+        <location filename="../app/MainWindow.cpp" line="1138"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="988"/>
+        <location filename="../app/MainWindow.cpp" line="1039"/>
         <source>Explaining %1…</source>
         <translation>Εξήγηση του %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="995"/>
+        <location filename="../app/MainWindow.cpp" line="1046"/>
         <source>Cannot explain %1: %2</source>
         <translation>Αδυναμία εξήγησης του %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1007"/>
+        <location filename="../app/MainWindow.cpp" line="1058"/>
         <source>Terminate Workload</source>
         <translation>Τερματισμός φορτίου εργασίας</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1008"/>
+        <location filename="../app/MainWindow.cpp" line="1059"/>
         <source>Terminate every deployment of %1?</source>
         <translation>Τερματισμός όλων των αναπτύξεων του %1;</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1011"/>
+        <location filename="../app/MainWindow.cpp" line="1062"/>
         <source>Terminate</source>
         <translation>Τερματισμός</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1016"/>
+        <location filename="../app/MainWindow.cpp" line="1067"/>
         <source>Terminating %1.</source>
         <translation>Τερματισμός του %1 σε εξέλιξη.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1017"/>
+        <location filename="../app/MainWindow.cpp" line="1068"/>
         <source>Terminate %1 failed: %2</source>
         <translation>Ο τερματισμός του %1 απέτυχε: %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1034"/>
+        <location filename="../app/MainWindow.cpp" line="1085"/>
         <source>Pin %1</source>
         <translation>Καρφίτσωμα του %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1035"/>
+        <location filename="../app/MainWindow.cpp" line="1086"/>
         <source>Move %1 (now on %2) to node:</source>
         <translation>Μετακίνηση του %1 (τώρα στον %2) στον κόμβο:</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1038"/>
+        <location filename="../app/MainWindow.cpp" line="1089"/>
         <source>Pin</source>
         <translation>Καρφίτσωμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1051"/>
+        <location filename="../app/MainWindow.cpp" line="1102"/>
         <source>%1 already runs on %2.</source>
         <translation>Το %1 εκτελείται ήδη στον %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1058"/>
+        <location filename="../app/MainWindow.cpp" line="1109"/>
         <source>Pinning %1 to %2…</source>
         <translation>Καρφίτσωμα του %1 στον %2…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1063"/>
+        <location filename="../app/MainWindow.cpp" line="1114"/>
         <source>%1 is moving to %2.</source>
         <translation>Το %1 μετακινείται στον %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1064"/>
+        <location filename="../app/MainWindow.cpp" line="1115"/>
         <source>Pin %1 to %2 failed: %3</source>
         <translation>Το καρφίτσωμα του %1 στον %2 απέτυχε: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1092"/>
+        <location filename="../app/MainWindow.cpp" line="1143"/>
         <source>Node Cannot Take It</source>
         <translation>Ο κόμβος δεν επαρκεί</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1093"/>
+        <location filename="../app/MainWindow.cpp" line="1144"/>
         <source>%1 does not fit on %2: %3</source>
         <translation>Το %1 δεν χωράει στον %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1097"/>
+        <location filename="../app/MainWindow.cpp" line="1148"/>
         <source>Pin Anyway</source>
         <translation>Καρφίτσωμα παρ’ όλα αυτά</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1111"/>
+        <location filename="../app/MainWindow.cpp" line="1162"/>
         <source>Computing re-optimisation…</source>
         <translation>Υπολογισμός επαναβελτιστοποίησης…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1114"/>
-        <location filename="../app/MainWindow.cpp" line="1138"/>
+        <location filename="../app/MainWindow.cpp" line="1165"/>
+        <location filename="../app/MainWindow.cpp" line="1189"/>
         <source>Re-optimisation failed: %1</source>
         <translation>Η επαναβελτιστοποίηση απέτυχε: %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1118"/>
+        <location filename="../app/MainWindow.cpp" line="1169"/>
         <source>Nothing to improve: no deployment would move.</source>
         <translation>Τίποτα προς βελτίωση: καμία ανάπτυξη δεν θα μετακινούνταν.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1123"/>
+        <location filename="../app/MainWindow.cpp" line="1174"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1124"/>
+        <location filename="../app/MainWindow.cpp" line="1175"/>
         <source>nowhere</source>
         <translation>πουθενά</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1125"/>
+        <location filename="../app/MainWindow.cpp" line="1176"/>
         <source>Re-optimise</source>
         <translation>Επαναβελτιστοποίηση</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1126"/>
+        <location filename="../app/MainWindow.cpp" line="1177"/>
         <source>%n deployment(s) would move.</source>
         <translation>
             <numerusform>%n ανάπτυξη θα μετακινούνταν.</numerusform>
@@ -2263,12 +2312,12 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1131"/>
+        <location filename="../app/MainWindow.cpp" line="1182"/>
         <source>Apply Moves</source>
         <translation>Εφαρμογή μετακινήσεων</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1137"/>
+        <location filename="../app/MainWindow.cpp" line="1188"/>
         <source>Re-optimisation started: %n move(s).</source>
         <translation>
             <numerusform>Η επαναβελτιστοποίηση ξεκίνησε: %n μετακίνηση.</numerusform>
@@ -2276,42 +2325,42 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1151"/>
+        <location filename="../app/MainWindow.cpp" line="1202"/>
         <source>What-if mode: right-click the topology to try changes. Nothing is applied.</source>
         <translation>Λειτουργία υποθετικών σεναρίων: κάντε δεξί κλικ στην τοπολογία για να δοκιμάσετε αλλαγές. Τίποτα δεν εφαρμόζεται.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1172"/>
+        <location filename="../app/MainWindow.cpp" line="1223"/>
         <source>What if %1 is drained</source>
         <translation>Τι θα γίνει αν εκκενωθεί ο %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1173"/>
+        <location filename="../app/MainWindow.cpp" line="1224"/>
         <source>What if %1 fails</source>
         <translation>Τι θα γίνει αν αποτύχει ο %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1174"/>
+        <location filename="../app/MainWindow.cpp" line="1225"/>
         <source>Add Load on %1…</source>
         <translation>Προσθήκη φόρτου στον %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1176"/>
+        <location filename="../app/MainWindow.cpp" line="1227"/>
         <source>Add Load</source>
         <translation>Προσθήκη φόρτου</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1176"/>
+        <location filename="../app/MainWindow.cpp" line="1227"/>
         <source>Extra CPU on %1 (cores):</source>
         <translation>Επιπλέον CPU στον %1 (πυρήνες):</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1187"/>
+        <location filename="../app/MainWindow.cpp" line="1238"/>
         <source>What if link %1 fails</source>
         <translation>Τι θα γίνει αν αποτύχει η σύνδεση %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1189"/>
+        <location filename="../app/MainWindow.cpp" line="1240"/>
         <source>What if site %1 fails</source>
         <translation>Τι θα γίνει αν αποτύχει η τοποθεσία %1</translation>
     </message>

@@ -564,32 +564,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="96"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="88"/>
+        <source>Show &amp;Output…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="97"/>
         <source>Filter jobs, partitions and VMs (name, node, state…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="101"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="102"/>
         <source>Everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="102"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="103"/>
         <source>Slurm jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="103"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="104"/>
         <source>Slurm partitions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="104"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="105"/>
         <source>Virtual machines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/widgets/BackendsPane.cpp" line="230"/>
+        <location filename="../app/widgets/BackendsPane.cpp" line="146"/>
+        <source>The selected job&apos;s output or virtual machine&apos;s serial console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/BackendsPane.cpp" line="247"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1597,339 +1607,339 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::MainWindow</name>
     <message>
-        <location filename="../app/MainWindow.cpp" line="70"/>
-        <location filename="../app/MainWindow.cpp" line="491"/>
+        <location filename="../app/MainWindow.cpp" line="75"/>
+        <location filename="../app/MainWindow.cpp" line="496"/>
         <source>Continuo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="125"/>
+        <location filename="../app/MainWindow.cpp" line="130"/>
         <source>&amp;Connect to Daemon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="127"/>
+        <location filename="../app/MainWindow.cpp" line="132"/>
         <source>Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="130"/>
+        <location filename="../app/MainWindow.cpp" line="135"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="137"/>
+        <location filename="../app/MainWindow.cpp" line="142"/>
         <source>&amp;Dark Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="140"/>
+        <location filename="../app/MainWindow.cpp" line="145"/>
         <source>&amp;Light Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="146"/>
+        <location filename="../app/MainWindow.cpp" line="151"/>
         <source>&amp;Fit to View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="148"/>
+        <location filename="../app/MainWindow.cpp" line="153"/>
         <source>Ctrl+0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="150"/>
+        <location filename="../app/MainWindow.cpp" line="155"/>
         <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="153"/>
+        <location filename="../app/MainWindow.cpp" line="158"/>
         <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="157"/>
+        <location filename="../app/MainWindow.cpp" line="162"/>
         <source>&amp;Cordon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="159"/>
+        <location filename="../app/MainWindow.cpp" line="164"/>
         <source>Stop placing new work on the selected node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="161"/>
+        <location filename="../app/MainWindow.cpp" line="166"/>
         <source>&amp;Drain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="163"/>
+        <location filename="../app/MainWindow.cpp" line="168"/>
         <source>Move work off the selected node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="165"/>
+        <location filename="../app/MainWindow.cpp" line="170"/>
         <source>&amp;Uncordon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="167"/>
+        <location filename="../app/MainWindow.cpp" line="172"/>
         <source>Make the selected node schedulable again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="170"/>
+        <location filename="../app/MainWindow.cpp" line="175"/>
         <source>&amp;Place Workload…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="172"/>
+        <location filename="../app/MainWindow.cpp" line="177"/>
         <source>Ctrl+P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="173"/>
+        <location filename="../app/MainWindow.cpp" line="178"/>
         <source>Describe a workload, dry-run its placement, submit it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="175"/>
+        <location filename="../app/MainWindow.cpp" line="180"/>
         <source>&amp;What-if Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="178"/>
+        <location filename="../app/MainWindow.cpp" line="183"/>
         <source>Ctrl+Shift+W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="179"/>
+        <location filename="../app/MainWindow.cpp" line="184"/>
         <source>Try hypothetical changes on the topology and see what would move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="182"/>
+        <location filename="../app/MainWindow.cpp" line="187"/>
         <source>&amp;Plugins…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="185"/>
+        <location filename="../app/MainWindow.cpp" line="190"/>
         <source>&amp;About Continuo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="193"/>
+        <location filename="../app/MainWindow.cpp" line="198"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="199"/>
+        <location filename="../app/MainWindow.cpp" line="204"/>
         <source>Live Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="206"/>
+        <location filename="../app/MainWindow.cpp" line="211"/>
         <source>Event Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="266"/>
-        <location filename="../app/MainWindow.cpp" line="284"/>
+        <location filename="../app/MainWindow.cpp" line="271"/>
+        <location filename="../app/MainWindow.cpp" line="289"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="267"/>
+        <location filename="../app/MainWindow.cpp" line="272"/>
         <source>Anomaly Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="268"/>
+        <location filename="../app/MainWindow.cpp" line="273"/>
         <source>Silences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="269"/>
+        <location filename="../app/MainWindow.cpp" line="274"/>
         <source>Alert Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="275"/>
-        <location filename="../app/MainWindow.cpp" line="375"/>
+        <location filename="../app/MainWindow.cpp" line="280"/>
+        <location filename="../app/MainWindow.cpp" line="380"/>
         <source>&amp;Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="275"/>
+        <location filename="../app/MainWindow.cpp" line="280"/>
         <source>Ctrl+Shift+A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="281"/>
         <source>Anomaly &amp;Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="281"/>
         <source>Ctrl+Shift+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="277"/>
+        <location filename="../app/MainWindow.cpp" line="282"/>
         <source>Alert &amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="277"/>
+        <location filename="../app/MainWindow.cpp" line="282"/>
         <source>Ctrl+Shift+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="278"/>
+        <location filename="../app/MainWindow.cpp" line="283"/>
         <source>&amp;Silences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="284"/>
+        <location filename="../app/MainWindow.cpp" line="289"/>
         <source>Alerts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="297"/>
+        <location filename="../app/MainWindow.cpp" line="302"/>
         <source>Metrics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="298"/>
+        <location filename="../app/MainWindow.cpp" line="303"/>
         <source>Series Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="301"/>
+        <location filename="../app/MainWindow.cpp" line="306"/>
         <source>&amp;Metrics Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="301"/>
+        <location filename="../app/MainWindow.cpp" line="306"/>
         <source>Ctrl+Shift+M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="302"/>
+        <location filename="../app/MainWindow.cpp" line="307"/>
         <source>Series C&amp;hart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="302"/>
+        <location filename="../app/MainWindow.cpp" line="307"/>
         <source>Ctrl+Shift+H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="332"/>
-        <location filename="../app/MainWindow.cpp" line="943"/>
-        <location filename="../app/MainWindow.cpp" line="954"/>
+        <location filename="../app/MainWindow.cpp" line="337"/>
+        <location filename="../app/MainWindow.cpp" line="994"/>
+        <location filename="../app/MainWindow.cpp" line="1005"/>
         <source>Action Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="341"/>
+        <location filename="../app/MainWindow.cpp" line="346"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="346"/>
+        <location filename="../app/MainWindow.cpp" line="351"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="355"/>
+        <location filename="../app/MainWindow.cpp" line="360"/>
         <source>&amp;Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="359"/>
+        <location filename="../app/MainWindow.cpp" line="364"/>
         <source>Live &amp;Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="363"/>
+        <location filename="../app/MainWindow.cpp" line="368"/>
         <source>&amp;Event Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="369"/>
+        <location filename="../app/MainWindow.cpp" line="374"/>
         <source>&amp;Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="383"/>
+        <location filename="../app/MainWindow.cpp" line="388"/>
         <source>&amp;Workloads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="394"/>
+        <location filename="../app/MainWindow.cpp" line="399"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="397"/>
+        <location filename="../app/MainWindow.cpp" line="402"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="400"/>
+        <location filename="../app/MainWindow.cpp" line="405"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="489"/>
+        <location filename="../app/MainWindow.cpp" line="494"/>
         <source>Continuo — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="500"/>
+        <location filename="../app/MainWindow.cpp" line="505"/>
         <source>This build cannot connect to a daemon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="505"/>
+        <location filename="../app/MainWindow.cpp" line="510"/>
         <source>Cannot connect to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="513"/>
-        <location filename="../app/MainWindow.cpp" line="704"/>
+        <location filename="../app/MainWindow.cpp" line="518"/>
+        <location filename="../app/MainWindow.cpp" line="709"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="603"/>
         <location filename="../app/MainWindow.cpp" line="608"/>
+        <location filename="../app/MainWindow.cpp" line="613"/>
         <source>waiting for data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="603"/>
+        <location filename="../app/MainWindow.cpp" line="608"/>
         <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="609"/>
+        <location filename="../app/MainWindow.cpp" line="614"/>
         <source>%1 ms (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="610"/>
+        <location filename="../app/MainWindow.cpp" line="615"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="645"/>
+        <location filename="../app/MainWindow.cpp" line="650"/>
         <source>Engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="647"/>
+        <location filename="../app/MainWindow.cpp" line="652"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n node</numerusform>
@@ -1937,202 +1947,235 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="648"/>
+        <location filename="../app/MainWindow.cpp" line="653"/>
         <source>%1 samples/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="649"/>
+        <location filename="../app/MainWindow.cpp" line="654"/>
         <source>Revision %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="657"/>
+        <location filename="../app/MainWindow.cpp" line="662"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="663"/>
+        <location filename="../app/MainWindow.cpp" line="668"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="668"/>
+        <location filename="../app/MainWindow.cpp" line="673"/>
         <source>Connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="672"/>
+        <location filename="../app/MainWindow.cpp" line="677"/>
         <source>Disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="700"/>
+        <location filename="../app/MainWindow.cpp" line="705"/>
         <source>Not connected. Use File › Connect to Daemon… to connect to a continuo daemon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="705"/>
+        <location filename="../app/MainWindow.cpp" line="710"/>
         <source>Not connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="709"/>
+        <location filename="../app/MainWindow.cpp" line="714"/>
         <source>The inventory is empty. Start a scenario (--scenario demo) or enable a backend plugin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="734"/>
+        <location filename="../app/MainWindow.cpp" line="739"/>
         <source>Cordon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="737"/>
+        <location filename="../app/MainWindow.cpp" line="742"/>
         <source>Drain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="740"/>
+        <location filename="../app/MainWindow.cpp" line="745"/>
         <source>Uncordon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="747"/>
+        <location filename="../app/MainWindow.cpp" line="752"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="748"/>
+        <location filename="../app/MainWindow.cpp" line="753"/>
         <source>Reason (recorded in the audit log):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="754"/>
+        <location filename="../app/MainWindow.cpp" line="759"/>
         <source>%1 %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="758"/>
+        <location filename="../app/MainWindow.cpp" line="763"/>
         <source>%1: %2 is now %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="761"/>
+        <location filename="../app/MainWindow.cpp" line="766"/>
         <source>%1 %2 failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="794"/>
+        <location filename="../app/MainWindow.cpp" line="799"/>
         <source>About Continuo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="795"/>
+        <location filename="../app/MainWindow.cpp" line="800"/>
         <source>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Operations console for the edge–cloud–HPC continuum.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="799"/>
+        <location filename="../app/MainWindow.cpp" line="804"/>
         <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="828"/>
+        <location filename="../app/MainWindow.cpp" line="833"/>
         <source>Deployments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="829"/>
+        <location filename="../app/MainWindow.cpp" line="834"/>
         <source>Placement Explanation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="830"/>
+        <location filename="../app/MainWindow.cpp" line="835"/>
         <source>What-if</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="837"/>
+        <location filename="../app/MainWindow.cpp" line="842"/>
         <source>&amp;Deployments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="837"/>
+        <location filename="../app/MainWindow.cpp" line="842"/>
         <source>Ctrl+Shift+Y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="838"/>
+        <location filename="../app/MainWindow.cpp" line="843"/>
         <source>Placement E&amp;xplanation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="858"/>
+        <location filename="../app/MainWindow.cpp" line="863"/>
         <source>HPC Jobs &amp;&amp; VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="860"/>
+        <location filename="../app/MainWindow.cpp" line="865"/>
         <source>HPC &amp;Jobs &amp;&amp; VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="861"/>
+        <location filename="../app/MainWindow.cpp" line="866"/>
         <source>Ctrl+Shift+J</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="885"/>
+        <location filename="../app/MainWindow.cpp" line="891"/>
         <source>No other ready host in %1 to migrate %2 to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="891"/>
+        <location filename="../app/MainWindow.cpp" line="897"/>
         <source>Migrate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="892"/>
+        <location filename="../app/MainWindow.cpp" line="898"/>
         <source>Live-migrate %1 (now on %2) to host:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="894"/>
+        <location filename="../app/MainWindow.cpp" line="900"/>
         <source>Migrate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="909"/>
+        <location filename="../app/MainWindow.cpp" line="915"/>
         <source>Cancel job %1? Its processes are killed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="911"/>
+        <location filename="../app/MainWindow.cpp" line="917"/>
         <source>Force off %1? Like pulling the plug: the guest does not shut down cleanly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="913"/>
+        <location filename="../app/MainWindow.cpp" line="919"/>
         <source>Delete the definition of %1? Its configuration is removed from the host.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="929"/>
+        <location filename="../app/MainWindow.cpp" line="938"/>
+        <source>Serial Console of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="939"/>
+        <source>Output of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="948"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="958"/>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="962"/>
+        <source>Cannot read the output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/MainWindow.cpp" line="967"/>
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="980"/>
         <source>%1: %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="933"/>
+        <location filename="../app/MainWindow.cpp" line="984"/>
         <source>%1: %2 requested.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="934"/>
+        <location filename="../app/MainWindow.cpp" line="985"/>
         <source>%1 on %2 failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="969"/>
+        <location filename="../app/MainWindow.cpp" line="1020"/>
         <source>Submitted %n workload(s): %1 placed, %2 deployment(s) created.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2140,129 +2183,129 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="987"/>
-        <location filename="../app/MainWindow.cpp" line="1087"/>
+        <location filename="../app/MainWindow.cpp" line="1038"/>
+        <location filename="../app/MainWindow.cpp" line="1138"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="988"/>
+        <location filename="../app/MainWindow.cpp" line="1039"/>
         <source>Explaining %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="995"/>
+        <location filename="../app/MainWindow.cpp" line="1046"/>
         <source>Cannot explain %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1007"/>
+        <location filename="../app/MainWindow.cpp" line="1058"/>
         <source>Terminate Workload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1008"/>
+        <location filename="../app/MainWindow.cpp" line="1059"/>
         <source>Terminate every deployment of %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1011"/>
+        <location filename="../app/MainWindow.cpp" line="1062"/>
         <source>Terminate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1016"/>
+        <location filename="../app/MainWindow.cpp" line="1067"/>
         <source>Terminating %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1017"/>
+        <location filename="../app/MainWindow.cpp" line="1068"/>
         <source>Terminate %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1034"/>
+        <location filename="../app/MainWindow.cpp" line="1085"/>
         <source>Pin %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1035"/>
+        <location filename="../app/MainWindow.cpp" line="1086"/>
         <source>Move %1 (now on %2) to node:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1038"/>
+        <location filename="../app/MainWindow.cpp" line="1089"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1051"/>
+        <location filename="../app/MainWindow.cpp" line="1102"/>
         <source>%1 already runs on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1058"/>
+        <location filename="../app/MainWindow.cpp" line="1109"/>
         <source>Pinning %1 to %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1063"/>
+        <location filename="../app/MainWindow.cpp" line="1114"/>
         <source>%1 is moving to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1064"/>
+        <location filename="../app/MainWindow.cpp" line="1115"/>
         <source>Pin %1 to %2 failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1092"/>
+        <location filename="../app/MainWindow.cpp" line="1143"/>
         <source>Node Cannot Take It</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1093"/>
+        <location filename="../app/MainWindow.cpp" line="1144"/>
         <source>%1 does not fit on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1097"/>
+        <location filename="../app/MainWindow.cpp" line="1148"/>
         <source>Pin Anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1111"/>
+        <location filename="../app/MainWindow.cpp" line="1162"/>
         <source>Computing re-optimisation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1114"/>
-        <location filename="../app/MainWindow.cpp" line="1138"/>
+        <location filename="../app/MainWindow.cpp" line="1165"/>
+        <location filename="../app/MainWindow.cpp" line="1189"/>
         <source>Re-optimisation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1118"/>
+        <location filename="../app/MainWindow.cpp" line="1169"/>
         <source>Nothing to improve: no deployment would move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1123"/>
+        <location filename="../app/MainWindow.cpp" line="1174"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1124"/>
+        <location filename="../app/MainWindow.cpp" line="1175"/>
         <source>nowhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1125"/>
+        <location filename="../app/MainWindow.cpp" line="1176"/>
         <source>Re-optimise</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1126"/>
+        <location filename="../app/MainWindow.cpp" line="1177"/>
         <source>%n deployment(s) would move.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2270,12 +2313,12 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1131"/>
+        <location filename="../app/MainWindow.cpp" line="1182"/>
         <source>Apply Moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1137"/>
+        <location filename="../app/MainWindow.cpp" line="1188"/>
         <source>Re-optimisation started: %n move(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2283,42 +2326,42 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1151"/>
+        <location filename="../app/MainWindow.cpp" line="1202"/>
         <source>What-if mode: right-click the topology to try changes. Nothing is applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1172"/>
+        <location filename="../app/MainWindow.cpp" line="1223"/>
         <source>What if %1 is drained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1173"/>
+        <location filename="../app/MainWindow.cpp" line="1224"/>
         <source>What if %1 fails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1174"/>
+        <location filename="../app/MainWindow.cpp" line="1225"/>
         <source>Add Load on %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1176"/>
+        <location filename="../app/MainWindow.cpp" line="1227"/>
         <source>Add Load</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1176"/>
+        <location filename="../app/MainWindow.cpp" line="1227"/>
         <source>Extra CPU on %1 (cores):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1187"/>
+        <location filename="../app/MainWindow.cpp" line="1238"/>
         <source>What if link %1 fails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1189"/>
+        <location filename="../app/MainWindow.cpp" line="1240"/>
         <source>What if site %1 fails</source>
         <translation type="unfinished"></translation>
     </message>

@@ -98,6 +98,7 @@ const char *const Usage =
     "                                  act on a backend object (audited): cancel a job;\n"
     "                                  start, shutdown, destroy, suspend, resume, undefine a VM;\n"
     "                                  migrate a VM with targetNode=NODE\n"
+    "  logs OBJECT [--bytes N]         a job's output or a VM's serial console (default 1 MiB)\n"
     "options:\n"
     "  --server HOST:PORT              daemon address (default 127.0.0.1:7443, or $CONTINUO_SERVER)\n"
     "  --json                          one JSON document (JSON lines for --follow and watch)\n";
@@ -255,6 +256,7 @@ private:
     int pin(const QString &deploymentId, const QString &nodeId, bool force);
     int backends(const QString &clusterId, const QString &kind);
     int backendAction(const QString &objectId, const QString &action, const QVariantMap &arguments);
+    int backendLog(const QString &objectId, qint64 maxBytes);
     void printExplanation(const PlacementExplanation &explanation, const QString &title) const;
     void printMoves(const QList<PlannedMove> &moves, const QString &empty) const;
 
@@ -1871,6 +1873,28 @@ int Client::backendAction(const QString &objectId, const QString &action, const 
     return ExitOk;
 }
 
+int Client::backendLog(const QString &objectId, qint64 maxBytes)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::GetBackendObjectLogRequest request;
+    request.set_object_id(objectId.toStdString());
+    request.set_max_bytes(maxBytes);
+    v1::GetBackendObjectLogResponse response;
+    if (auto result = m_stub->GetBackendObjectLog(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        printJson({{QStringLiteral("object"), objectId},
+                   {QStringLiteral("text"), QString::fromStdString(response.text())}},
+                  false);
+        return ExitOk;
+    }
+    std::fwrite(response.text().data(), 1, response.text().size(), stdout);
+    if (!response.text().empty() && response.text().back() != '\n')
+        std::fputc('\n', stdout);
+    return ExitOk;
+}
+
 WhatIfChange parseChange(WhatIfChange::Kind kind, const QString &value)
 {
     WhatIfChange change;
@@ -1982,6 +2006,20 @@ int Client::run(const QString &command, QStringList arguments)
             kind = takeOption(arguments, QStringLiteral("--kind")).value_or(QString());
         expectNoMore(arguments);
         return backends(cluster, kind);
+    }
+    if (command == QLatin1String("logs")) {
+        if (arguments.isEmpty() || arguments.constFirst().startsWith(QLatin1String("--")))
+            throw UsageError{QStringLiteral("logs needs an OBJECT")};
+        const QString object = arguments.takeFirst();
+        qint64 bytes = 0;
+        if (const auto text = takeOption(arguments, QStringLiteral("--bytes"))) {
+            bool ok = false;
+            bytes = text->toLongLong(&ok);
+            if (!ok || bytes <= 0)
+                throw UsageError{QStringLiteral("--bytes wants a positive number, not \"%1\"").arg(*text)};
+        }
+        expectNoMore(arguments);
+        return backendLog(object, bytes);
     }
     if (command == QLatin1String("action")) {
         if (arguments.size() < 2)

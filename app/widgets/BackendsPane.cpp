@@ -85,6 +85,7 @@ BackendsPane::BackendsPane(BackendObjectModel *model, QWidget *parent)
     , m_kind(new QComboBox)
     , m_count(new QLabel)
     , m_phases(new PhaseChart)
+    , m_logAction(new QAction(tr("Show &Output…"), this))
 {
     setObjectName(QStringLiteral("backendsPane"));
     m_proxy->setSourceModel(model);
@@ -141,6 +142,18 @@ BackendsPane::BackendsPane(BackendObjectModel *model, QWidget *parent)
         button->setAutoRaise(true);
         buttons->addWidget(button);
     }
+    m_logAction->setObjectName(QStringLiteral("actionBackendLog"));
+    m_logAction->setToolTip(tr("The selected job's output or virtual machine's serial console"));
+    m_logAction->setEnabled(false);
+    connect(m_logAction, &QAction::triggered, this, [this] {
+        const QString id = selectedObjectId();
+        if (!id.isEmpty())
+            Q_EMIT logRequested(id);
+    });
+    auto *logButton = new QToolButton;
+    logButton->setDefaultAction(m_logAction);
+    logButton->setAutoRaise(true);
+    buttons->addWidget(logButton);
     buttons->addStretch(1);
     m_count->setObjectName(QStringLiteral("backendCount"));
     buttons->addWidget(m_count);
@@ -150,6 +163,8 @@ BackendsPane::BackendsPane(BackendObjectModel *model, QWidget *parent)
         if (!m_view->indexAt(pos).isValid())
             return;
         QMenu menu(this);
+        if (m_logAction->isEnabled())
+            menu.addAction(m_logAction);
         for (const QString &name : actionNames()) {
             if (m_actions.value(name)->isEnabled())
                 menu.addAction(m_actions.value(name));
@@ -218,6 +233,8 @@ void BackendsPane::updateActions()
     const QStringList offered = object ? object->actions : QStringList();
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it)
         it.value()->setEnabled(offered.contains(it.key()));
+    m_logAction->setEnabled(object && (object->kind == QLatin1String("slurm.job")
+                                       || object->kind == QLatin1String("libvirt.domain")));
 }
 
 void BackendsPane::updatePhases()

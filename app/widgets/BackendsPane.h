@@ -35,6 +35,8 @@ public:
     PhaseChart *phaseChart() const { return m_phases; }
     /// The action button/menu entry for a backend action name ("cancel", "migrate", ...).
     QAction *action(const QString &name) const { return m_actions.value(name); }
+    /// "Show Output…": a job's output or a VM's serial console.
+    QAction *logAction() const { return m_logAction; }
 
     /// Every action name the pane offers, in toolbar order.
     static QStringList actionNames();
@@ -45,6 +47,7 @@ public:
 
 Q_SIGNALS:
     void actionRequested(const QString &objectId, const QString &action);
+    void logRequested(const QString &objectId);
     void objectSelected(const QString &objectId);
 
 private:
@@ -60,6 +63,7 @@ private:
     QLabel *m_count;
     PhaseChart *m_phases;
     QHash<QString, QAction *> m_actions;
+    QAction *m_logAction;
 };
 
 } // namespace Continuo::Gui

@@ -1167,6 +1167,34 @@ public:
         return Status::OK;
     }
 
+    Status GetBackendObjectLog(ServerContext *, const v1::GetBackendObjectLogRequest *request,
+                               v1::GetBackendObjectLogResponse *response) override
+    {
+        const QString objectId = qstr(request->object_id());
+        if (objectId.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "give an object id");
+        if (request->max_bytes() < 0)
+            return Status(StatusCode::INVALID_ARGUMENT, "max_bytes is negative");
+        const qint64 maxBytes = request->max_bytes() == 0 ? qint64(1) << 20 : request->max_bytes();
+        // Find the orchestrator on the engine thread, read here: the read may block (SSH).
+        Orchestrator *found = nullptr;
+        const Status status = onEngine<Orchestrator *>(
+            [broker = m_broker]() -> Outcome<Orchestrator *> {
+                Orchestrator *orchestrator = broker->engine()->orchestrator();
+                if (!orchestrator)
+                    return orchestrationMissing<Orchestrator *>();
+                return Outcome<Orchestrator *>::of(orchestrator);
+            },
+            found);
+        if (!status.ok())
+            return status;
+        const auto text = found->backendObjectLog(objectId, maxBytes);
+        if (!text)
+            return error(StatusCode::FAILED_PRECONDITION, text.error());
+        response->set_text(text->toStdString());
+        return Status::OK;
+    }
+
     /// Set once by GrpcServer before serving: the central that relays FindResources to agents.
     void setFederation(FederationCentral *federation) { m_federation = federation; }
 

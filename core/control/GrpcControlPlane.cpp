@@ -1195,4 +1195,24 @@ void GrpcControlPlane::invokeBackendAction(const QString &objectId, const QStrin
         guardedDelivery<void>(m_mailbox, context, std::move(callback)));
 }
 
+void GrpcControlPlane::backendObjectLog(const QString &objectId, qint64 maxBytes,
+                                        QObject *context,
+                                        std::function<void(const Result<QString> &)> callback)
+{
+    v1::GetBackendObjectLogRequest request;
+    request.set_object_id(objectId.toStdString());
+    request.set_max_bytes(maxBytes);
+    unaryCall<v1::GetBackendObjectLogResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call,
+           const v1::GetBackendObjectLogRequest *in, v1::GetBackendObjectLogResponse *out,
+           std::function<void(grpc::Status)> done) {
+            stub->async()->GetBackendObjectLog(call, in, out, std::move(done));
+        },
+        [](const v1::GetBackendObjectLogResponse &response) -> Result<QString> {
+            return QString::fromStdString(response.text());
+        },
+        guardedDelivery<QString>(m_mailbox, context, std::move(callback)));
+}
+
 } // namespace Continuo

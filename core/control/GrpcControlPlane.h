@@ -94,6 +94,8 @@ public:
     void invokeBackendAction(const QString &objectId, const QString &action,
                              const QVariantMap &arguments, QObject *context,
                              ResultCallback callback) override;
+    void backendObjectLog(const QString &objectId, qint64 maxBytes, QObject *context,
+                          std::function<void(const Result<QString> &)> callback) override;
 
     /// Events kept for recentEvents() (default 5,000).
     void setRecentEventLimit(int limit) { m_recentEventLimit = limit; }

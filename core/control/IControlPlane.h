@@ -146,6 +146,10 @@ public:
     virtual void invokeBackendAction(const QString &objectId, const QString &action,
                                      const QVariantMap &arguments, QObject *context,
                                      ResultCallback callback) = 0;
+    /// Up to `maxBytes` of a job's output or a domain's serial console (read off the engine
+    /// thread; it may travel over SSH).
+    virtual void backendObjectLog(const QString &objectId, qint64 maxBytes, QObject *context,
+                                  std::function<void(const Result<QString> &)> callback) = 0;
 
 Q_SIGNALS:
     void connectionStateChanged(Continuo::IControlPlane::ConnectionState state);

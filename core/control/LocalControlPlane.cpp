@@ -7,6 +7,8 @@
 #include "telemetry/TelemetryHub.h"
 #include "telemetry/TelemetryQuery.h"
 
+#include <QPointer>
+#include <QThreadPool>
 #include <QDateTime>
 #include <QTimer>
 
@@ -441,6 +443,29 @@ void LocalControlPlane::invokeBackendAction(const QString &objectId, const QStri
                       Result<void>(makeError(tr("placement is not running"))));
     answer(context, std::move(callback),
            placement->invokeBackendAction(objectId, action, arguments, m_actor));
+}
+
+void LocalControlPlane::backendObjectLog(const QString &objectId, qint64 maxBytes,
+                                         QObject *context,
+                                         std::function<void(const Result<QString> &)> callback)
+{
+    Orchestrator *placement = orchestrator();
+    if (!placement)
+        return answer(context, std::move(callback),
+                      Result<QString>(makeError(tr("placement is not running"))));
+    // The read may block (job output over SSH): a pool thread does it, the answer comes back
+    // on the context's thread.
+    QPointer<QObject> guard = context ? context : this;
+    QThreadPool::globalInstance()->start([placement, objectId, maxBytes, guard,
+                                          callback = std::move(callback)]() mutable {
+        Result<QString> text = placement->backendObjectLog(objectId, maxBytes);
+        if (!guard)
+            return;
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [callback = std::move(callback), text = std::move(text)] { callback(text); },
+            Qt::QueuedConnection);
+    });
 }
 
 } // namespace Continuo

@@ -85,6 +85,8 @@ public:
     void invokeBackendAction(const QString &objectId, const QString &action,
                              const QVariantMap &arguments, QObject *context,
                              ResultCallback callback) override;
+    void backendObjectLog(const QString &objectId, qint64 maxBytes, QObject *context,
+                          std::function<void(const Result<QString> &)> callback) override;
 
 private:
     template<typename T, typename Callback>

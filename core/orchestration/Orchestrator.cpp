@@ -1225,6 +1225,17 @@ QList<BackendObject> Orchestrator::backendObjects(const QString &clusterId,
     return objects;
 }
 
+Result<QString> Orchestrator::backendObjectLog(const QString &objectId, qint64 maxBytes) const
+{
+    // backendByCluster is only written by start() and stop(): reading it here is safe.
+    const QString clusterId = objectId.section(QLatin1Char('/'), 0, 0);
+    const IComputeBackend *backend = d->backendByCluster.value(clusterId, nullptr);
+    if (!backend || clusterId.isEmpty())
+        return makeError(tr("no backend drives cluster \"%1\" (object \"%2\")")
+                             .arg(clusterId, objectId));
+    return backend->objectLog(objectId, std::clamp<qint64>(maxBytes, 1, 16 << 20));
+}
+
 Result<void> Orchestrator::invokeBackendAction(const QString &objectId, const QString &action,
                                                const QVariantMap &arguments,
                                                const QString &actor)

@@ -105,6 +105,11 @@ public:
     Result<void> invokeBackendAction(const QString &objectId, const QString &action,
                                      const QVariantMap &arguments, const QString &actor);
 
+    /// Up to `maxBytes` of a backend object's output (job output, serial console). Unlike the
+    /// rest of the class this may be called from any thread once started, and it may block:
+    /// call it off the engine thread.
+    Result<QString> backendObjectLog(const QString &objectId, qint64 maxBytes) const;
+
     /// The model placement uses now (live inventory, allocations, degraded nodes).
     PlacementModel currentModel() const;
 

@@ -81,6 +81,14 @@ public:
     /// Act on an object: "cancel" a job, "start"/"shutdown"/"destroy"/"suspend"/"resume"/
     /// "undefine" a domain, "migrate" it (arguments: "targetNode" = inventory node id).
     /// Returns once the backend accepted the request; the outcome shows in objects() and events.
+    /// Up to `maxBytes` of what an object printed: a job's output file, a domain's captured
+    /// serial console. Thread-safe and may block (it can read over SSH): never call it on the
+    /// engine thread.
+    virtual Result<QString> objectLog(const QString &objectId, qint64 maxBytes) const
+    {
+        Q_UNUSED(maxBytes)
+        return makeError(QStringLiteral("%1 keeps no output").arg(objectId));
+    }
     virtual Result<void> invokeAction(const QString &objectId, const QString &action,
                                       const QVariantMap &arguments)
     {

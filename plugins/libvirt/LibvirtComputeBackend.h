@@ -96,6 +96,11 @@ public:
 
     /// The last `maxBytes` of a domain's captured serial console ("<clusterId>/domain/<name>").
     Result<QString> consoleLog(const QString &objectId, qint64 maxBytes = 65536) const;
+    /// The captured serial console of a domain (consoleLog()).
+    Result<QString> objectLog(const QString &objectId, qint64 maxBytes) const override
+    {
+        return consoleLog(objectId, maxBytes);
+    }
     /// Lifecycle events received from libvirt so far (all hosts).
     quint64 lifecycleEventCount() const { return m_lifecycleEvents.load(); }
     /// Free warm-pool shells on a node now.

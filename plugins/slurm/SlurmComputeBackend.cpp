@@ -1386,6 +1386,16 @@ Result<QByteArray> SlurmComputeBackend::jobOutput(const QString &jobId, qint64 m
     return worker->readOutput(path, maxBytes);
 }
 
+Result<QString> SlurmComputeBackend::objectLog(const QString &objectId, qint64 maxBytes) const
+{
+    if (objectId.section(QLatin1Char('/'), 1, 1) != QLatin1String("job"))
+        return makeError(tr("%1 is not a job: only jobs have output").arg(objectId));
+    auto output = jobOutput(objectId, maxBytes);
+    if (!output)
+        return makeError(output.error());
+    return QString::fromUtf8(*output);
+}
+
 void SlurmComputeBackend::pollNow()
 {
     for (Worker *worker : std::as_const(m_workers))

@@ -115,6 +115,8 @@ public:
     /// there is one cluster), read through the transport. Blocks until the cluster's worker has
     /// read it; do not call it from a worker thread.
     Result<QByteArray> jobOutput(const QString &jobId, qint64 maxBytes = 1 << 20) const;
+    /// A job's output ("<clusterId>/job/<id>"; jobOutput()); partitions have none.
+    Result<QString> objectLog(const QString &objectId, qint64 maxBytes) const override;
 
     /// Ask every cluster for a poll now (coalesced with one that is already queued).
     void pollNow();

@@ -300,6 +300,15 @@ public:
         answer(context, std::move(callback), Result<void>());
     }
 
+    void backendObjectLog(const QString &objectId, qint64 maxBytes, QObject *context,
+                          std::function<void(const Result<QString> &)> callback) override
+    {
+        if (!m_backendLogs.contains(objectId))
+            return answer(context, std::move(callback),
+                          Result<QString>(makeError(QStringLiteral("%1 keeps no output").arg(objectId))));
+        answer(context, std::move(callback), Result<QString>(m_backendLogs.value(objectId).left(maxBytes)));
+    }
+
     // --- what tests drive ----------------------------------------------------------------
 
     struct InvokedAction
@@ -309,6 +318,7 @@ public:
         QVariantMap arguments;
     };
     void setBackendObjects(const QList<BackendObject> &objects) { m_backendObjects = objects; }
+    void setBackendLog(const QString &objectId, const QString &text) { m_backendLogs.insert(objectId, text); }
     const QList<InvokedAction> &invokedActions() const { return m_invokedActions; }
 
     /// Insert or replace a deployment (by id) and tell watchers.
@@ -400,6 +410,7 @@ public:
 private:
     QList<BackendObject> m_backendObjects;
     QList<InvokedAction> m_invokedActions;
+    QHash<QString, QString> m_backendLogs;
     template<typename T, typename Callback>
     void answer(QObject *context, Callback callback, T result)
     {

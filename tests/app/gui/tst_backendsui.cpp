@@ -16,6 +16,9 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QLabel>
+#include <QDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -253,6 +256,21 @@ private Q_SLOTS:
         QTRY_COMPARE(finished.size(), 3);
         QVERIFY(!finished.last().at(0).toBool());
         QVERIFY(finished.last().at(1).toString().contains(QStringLiteral("no action cancel")));
+        // Output of a job, the serial console of a VM; a refusal is shown, not swallowed.
+        plane.setBackendLog(QStringLiteral("hpc/job/7"), QStringLiteral("line one\nhello from job 7\n"));
+        QDialog *log = window.showBackendLog(QStringLiteral("hpc/job/7"));
+        auto *text = log->findChild<QPlainTextEdit *>(QStringLiteral("backendLogText"));
+        QTRY_VERIFY(text->toPlainText().contains(QStringLiteral("hello from job 7")));
+        QVERIFY(log->windowTitle().contains(QStringLiteral("7")));
+        log->close();
+        QDialog *console = window.showBackendLog(QStringLiteral("kvm/domain/vm1"));
+        QVERIFY(console->windowTitle().contains(QStringLiteral("Serial Console")));
+        auto *status = console->findChild<QLabel *>(QStringLiteral("backendLogStatus"));
+        QTRY_VERIFY(status->text().contains(QStringLiteral("keeps no output")));
+        console->close();
+        window.backendsPane()->selectObject(QStringLiteral("hpc/job/7"));
+        QVERIFY(window.backendsPane()->logAction()->isEnabled());
+
         const auto boxes = window.findChildren<QMessageBox *>();
         for (QMessageBox *open : boxes)
             open->close();

@@ -229,6 +229,14 @@ private Q_SLOTS:
         QCOMPARE(job.value(QStringLiteral("nodeId")).toString(), QStringLiteral("hpc-lab-%1").arg(m_slurm.nodeName()));
         QTRY_VERIFY_WITH_TIMEOUT(deploymentOf(workload).value(QStringLiteral("message")).toString().contains(QStringLiteral("exit 0")),
                                  30000);
+        // Its output comes back through the daemon (read over SSH on the "login node").
+        const Run output = ctl({QStringLiteral("logs"), job.value(QStringLiteral("id")).toString()});
+        QVERIFY2(output.exitCode == 0, output.err.constData());
+        QVERIFY2(output.out.contains("hello-from-slurm"), output.out.constData());
+        const Run partitionLog = ctl({QStringLiteral("logs"), QStringLiteral("hpc-lab/partition/debug")});
+        QCOMPARE(partitionLog.exitCode, 1);
+        QVERIFY2(partitionLog.err.contains("only jobs have output"), partitionLog.err.constData());
+
         // A job that ran to completion is done: Terminated, and not submitted again.
         QCOMPARE(deploymentOf(workload).value(QStringLiteral("state")).toString(), QStringLiteral("terminated"));
         QTest::qWait(1500);
