@@ -2,12 +2,15 @@
 
 #include "SimulatorPlugin.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QTimer>
+
+#include <cmath>
 
 namespace Continuo::Simulator {
 
@@ -61,6 +64,8 @@ SimulatorComputeBackend::SimulatorComputeBackend(std::shared_ptr<SimulatorModel>
     , m_settings(std::move(settings))
     , m_context(std::make_unique<QObject>())
 {
+    for (const Cluster &cluster : std::as_const(m_model->scenario().inventory.clusters))
+        m_backendOfCluster.insert(cluster.id, cluster.backend);
     for (const Node &node : std::as_const(m_model->scenario().inventory.nodes)) {
         m_clusterOfNode.insert(node.id, node.clusterId);
         m_nodeState.insert(node.id, node.state);
@@ -124,6 +129,14 @@ Result<void> SimulatorComputeBackend::deploy(const Deployment &deployment,
                           || workload.kind == WorkloadKind::HpcJob
                       ? 3
                       : 2;
+    entry.name = workload.name.isEmpty() ? workload.id : workload.name;
+    const BackendKind backend = m_backendOfCluster.value(entry.clusterId);
+    if (backend == BackendKind::Slurm && workload.kind == WorkloadKind::HpcJob)
+        entry.objectKind = QStringLiteral("slurm.job");
+    else if (backend == BackendKind::Libvirt
+             && (workload.kind == WorkloadKind::VirtualMachine || workload.kind == WorkloadKind::Unikernel))
+        entry.objectKind = QStringLiteral("libvirt.domain");
+    entry.phases.append({QStringLiteral("accepted"), QDateTime::currentMSecsSinceEpoch(), 0.0});
     m_entries.insert(entry.id, entry);
     const int starts = ++m_starts[entry.id];
     save();
@@ -198,6 +211,7 @@ void SimulatorComputeBackend::advance(const QString &id)
         entry.state = DeploymentState::Failed;
         entry.message = QStringLiteral("simulated deploy failure on node %1").arg(entry.nodeId);
     } else if (entry.state == DeploymentState::Assigned) {
+        addPhase(entry, QStringLiteral("scheduled"));
         entry.state = DeploymentState::InDeployment;
         entry.stepsDone = 1;
         entry.message = QStringLiteral("deploying on node %1").arg(entry.nodeId);
@@ -206,6 +220,7 @@ void SimulatorComputeBackend::advance(const QString &id)
         save();
         return; // never finishes: the orchestrator's timeout is what ends it
     } else if (++entry.stepsDone >= entry.steps) {
+        addPhase(entry, QStringLiteral("started"));
         entry.state = DeploymentState::Deployed;
         entry.message = QStringLiteral("running on node %1").arg(entry.nodeId);
     }
@@ -215,6 +230,53 @@ void SimulatorComputeBackend::advance(const QString &id)
     save();
     updateLoad();
     report(snapshot);
+}
+
+void SimulatorComputeBackend::addPhase(Entry &entry, const QString &name)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 first = entry.phases.isEmpty() ? now : entry.phases.constFirst().timestampMs;
+    entry.phases.append({name, now, double(now - first)});
+}
+
+QList<BackendObject> SimulatorComputeBackend::objects() const
+{
+    QList<BackendObject> objects;
+    for (const Entry &entry : m_entries) {
+        if (entry.objectKind.isEmpty() || entry.state == DeploymentState::Terminated)
+            continue;
+        const bool job = entry.objectKind == QLatin1String("slurm.job");
+        BackendObject object;
+        object.id = QStringLiteral("%1/%2/%3").arg(entry.clusterId, job ? QStringLiteral("job") : QStringLiteral("domain"),
+                                                  entry.id);
+        object.kind = entry.objectKind;
+        object.name = entry.name.isEmpty() ? entry.id : entry.name;
+        object.clusterId = entry.clusterId;
+        object.nodeId = entry.nodeId;
+        object.deploymentId = entry.id;
+        object.updatedMs = entry.phases.isEmpty() ? 0 : entry.phases.constLast().timestampMs;
+        switch (entry.state) {
+        case DeploymentState::Deployed:
+            object.state = job ? QStringLiteral("RUNNING") : QStringLiteral("running");
+            break;
+        case DeploymentState::Failed:
+            object.state = job ? QStringLiteral("FAILED") : QStringLiteral("crashed");
+            break;
+        default:
+            object.state = job ? QStringLiteral("PENDING") : QStringLiteral("starting");
+            break;
+        }
+        object.properties = {{QStringLiteral("simulated"), true},
+                             {QStringLiteral("message"), entry.message},
+                             {QStringLiteral("memoryBytes"), double(entry.memoryBytes)},
+                             {job ? QStringLiteral("cpus") : QStringLiteral("vcpus"),
+                              std::max(1, int(std::ceil(entry.cpuCores)))}};
+        if (job && !entry.phases.isEmpty() && entry.state == DeploymentState::Deployed)
+            object.properties.insert(QStringLiteral("startTimeMs"), double(entry.phases.constLast().timestampMs));
+        object.phases = entry.phases;
+        objects.append(object);
+    }
+    return objects;
 }
 
 void SimulatorComputeBackend::report(const Entry &entry)
@@ -280,6 +342,8 @@ void SimulatorComputeBackend::load()
         entry.memoryBytes = qint64(object.value(QLatin1String("memoryBytes")).toDouble());
         entry.steps = std::max(1, object.value(QLatin1String("steps")).toInt(2));
         entry.stepsDone = object.value(QLatin1String("stepsDone")).toInt();
+        entry.objectKind = object.value(QLatin1String("objectKind")).toString();
+        entry.name = object.value(QLatin1String("name")).toString();
         if (entry.id.isEmpty() || entry.state == DeploymentState::Unknown) {
             qCWarning(lcSimulator) << "skipping an unreadable deployment in" << m_stateFilePath;
             continue;
@@ -307,7 +371,9 @@ void SimulatorComputeBackend::save() const
                                  {QStringLiteral("cpuCores"), entry.cpuCores},
                                  {QStringLiteral("memoryBytes"), double(entry.memoryBytes)},
                                  {QStringLiteral("steps"), entry.steps},
-                                 {QStringLiteral("stepsDone"), entry.stepsDone}});
+                                 {QStringLiteral("stepsDone"), entry.stepsDone},
+                                 {QStringLiteral("objectKind"), entry.objectKind},
+                                 {QStringLiteral("name"), entry.name}});
     }
     QJsonObject starts;
     for (auto it = m_starts.cbegin(); it != m_starts.cend(); ++it)

@@ -46,6 +46,10 @@ public:
     Result<void> deploy(const Deployment &deployment, const Workload &workload) override;
     Result<void> terminate(const QString &deploymentId) override;
     QList<DeploymentReport> deployments() const override;
+    /// Simulated jobs (HPC jobs on Slurm-kind clusters) and domains (VMs and unikernels on
+    /// libvirt-kind clusters) as backend objects with their phases (accepted, scheduled,
+    /// started), marked "simulated"; no actions (the orchestrator terminates them).
+    QList<BackendObject> objects() const override;
 
     /// How many times each deployment id was (re)started from scratch, across restarts (also
     /// in the state file, under "starts").
@@ -65,6 +69,9 @@ private:
         int steps = 2;      ///< Steps from accepted to deployed (VMs and jobs take one more).
         int stepsDone = 0;
         quint64 timerToken = 0; ///< Only the newest step timer of an entry acts.
+        QString objectKind; ///< "slurm.job", "libvirt.domain" or empty (not shown as an object).
+        QString name;       ///< The workload's name.
+        QList<InstantiationPhase> phases; ///< Kept in memory only.
     };
 
     void load();
@@ -72,6 +79,7 @@ private:
     void schedule(const QString &id);
     void advance(const QString &id);
     void report(const Entry &entry);
+    static void addPhase(Entry &entry, const QString &name);
     void updateLoad();
     DeploymentReport toReport(const Entry &entry) const;
 
@@ -82,6 +90,7 @@ private:
     QHash<QString, Entry> m_entries;
     QHash<QString, int> m_starts; ///< Kept after termination, so restarts stay countable.
     QHash<QString, QString> m_clusterOfNode;
+    QHash<QString, BackendKind> m_backendOfCluster;
     QHash<QString, NodeState> m_nodeState;
     quint64 m_nextToken = 0;
     std::unique_ptr<QObject> m_context; ///< Owns the step timers; gone with the backend.

@@ -108,6 +108,35 @@ void tst_Orchestrator::everyKindReachesDeployed()
     }
     QCOMPARE(orchestrator->deployments(QStringLiteral("job")).constFirst().clusterId,
              QStringLiteral("cluster-hpc-slurm"));
+
+    // The simulated Slurm and KVM clusters show their job and domains as backend objects with
+    // instantiation phases; containers and accelerated kernels are not such objects.
+    const QList<BackendObject> jobs = orchestrator->backendObjects(QStringLiteral("cluster-hpc-slurm"),
+                                                                   QStringLiteral("slurm.job"));
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs.first().state, QStringLiteral("RUNNING"));
+    QCOMPARE(jobs.first().deploymentId, orchestrator->deployments(QStringLiteral("job")).constFirst().id);
+    QCOMPARE(jobs.first().id, QStringLiteral("cluster-hpc-slurm/job/") + jobs.first().deploymentId);
+    const QList<BackendObject> domains = orchestrator->backendObjects({}, QStringLiteral("libvirt.domain"));
+    // The VM, and the unikernel when it went to the KVM pool rather than a Kubernetes runtime.
+    int onLibvirt = 0;
+    for (const QString &id : {QStringLiteral("vm"), QStringLiteral("uk")}) {
+        const Deployment deployment = orchestrator->deployments(id).constFirst();
+        onLibvirt += inventory.find<Cluster>(deployment.clusterId)->backend == BackendKind::Libvirt ? 1 : 0;
+    }
+    QVERIFY(onLibvirt >= 1);
+    QCOMPARE(domains.size(), onLibvirt);
+    for (const BackendObject &domain : domains) {
+        QCOMPARE(domain.state, QStringLiteral("running"));
+        QStringList phases;
+        for (const InstantiationPhase &phase : domain.phases)
+            phases.append(phase.name);
+        QCOMPARE(phases, (QStringList{QStringLiteral("accepted"), QStringLiteral("scheduled"), QStringLiteral("started")}));
+        QVERIFY(domain.phases.last().sinceStartMs >= domain.phases.at(1).sinceStartMs);
+        QVERIFY(domain.properties.value(QStringLiteral("simulated")).toBool());
+        QVERIFY(domain.actions.isEmpty());
+    }
+    QCOMPARE(orchestrator->backendObjects().size(), 1 + onLibvirt);
     const Deployment kernelDeployment = orchestrator->deployments(QStringLiteral("kernel")).constFirst();
     bool hasA100 = false;
     for (const Device &device : inventory.devicesOfNode(kernelDeployment.nodeId))
