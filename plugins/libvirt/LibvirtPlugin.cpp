@@ -8,12 +8,16 @@ Result<void> LibvirtPlugin::initialize(IPluginHost *host, const QVariantMap &set
 {
     if (!host)
         return makeError(tr("libvirt plugin initialised without a host"));
+    m_host = host;
+    m_settings.reset();
+    // No section in the configuration: nothing to drive, and nothing wrong.
+    if (settings.isEmpty())
+        return {};
     const QString logDirectory = host->pluginDataDirectory(QStringLiteral("libvirt"))
                                  + QLatin1String("/logs");
     auto parsed = BackendSettings::parse(settings, logDirectory);
     if (!parsed)
         return makeError(parsed.error());
-    m_host = host;
     m_settings = std::move(*parsed);
     return {};
 }
@@ -26,7 +30,7 @@ void LibvirtPlugin::shutdown()
 
 std::unique_ptr<IComputeBackend> LibvirtPlugin::createComputeBackend()
 {
-    if (!m_host || !m_settings || m_backendCreated)
+    if (!m_host || !m_settings || m_settings->clusters.isEmpty() || m_backendCreated)
         return nullptr;
     m_backendCreated = true;
     return std::make_unique<LibvirtComputeBackend>(m_host, *m_settings);

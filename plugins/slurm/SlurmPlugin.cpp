@@ -6,10 +6,16 @@ namespace Continuo::Slurm {
 
 Result<void> SlurmPlugin::initialize(IPluginHost *host, const QVariantMap &settings)
 {
+    m_host = host;
+    m_clusters.clear();
+    // No section in the configuration: nothing to drive, and nothing wrong.
+    if (settings.isEmpty()) {
+        qCInfo(lcSlurm) << "no Slurm clusters configured";
+        return {};
+    }
     auto clusters = ClusterSettings::listFromSettings(settings);
     if (!clusters)
         return makeError(clusters.error());
-    m_host = host;
     m_clusters = *clusters;
     InventoryChangeSet changes;
     for (const ClusterSettings &settings : std::as_const(m_clusters)) {
@@ -21,10 +27,6 @@ Result<void> SlurmPlugin::initialize(IPluginHost *host, const QVariantMap &setti
         cluster.pluginId = QStringLiteral("slurm");
         cluster.labels.insert(QStringLiteral("transport"), settings.transport.describe());
         changes.upsert(cluster);
-        if (settings.transport.mode == TransportSettings::Mode::Ssh
-            && !makeTransport(settings.transport))
-            qCWarning(lcSlurm) << "cluster" << settings.id
-                               << "uses SSH, which this build cannot do yet; it will stay DOWN";
     }
     if (host && !changes.isEmpty()) {
         if (auto applied = host->applyInventory(changes, QStringLiteral("slurm")); !applied)

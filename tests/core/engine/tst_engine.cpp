@@ -64,6 +64,12 @@ private Q_SLOTS:
                                             [](const PluginInfo &p) { return p.metadata.id == QLatin1String("simulator"); });
         QVERIFY(simulator != status.plugins.cend());
         QCOMPARE(toString(simulator->state), toString(PluginState::Running));
+        // Backend plugins with no section in the configuration run idle instead of failing.
+        for (const PluginInfo &plugin : status.plugins) {
+            if (plugin.metadata.id == QLatin1String("slurm") || plugin.metadata.id == QLatin1String("libvirt"))
+                QVERIFY2(plugin.state == PluginState::Running,
+                         qPrintable(plugin.metadata.id + QLatin1String(": ") + plugin.errorString));
+        }
 
         const auto events = engine.recentEvents();
         QVERIFY(std::any_of(events.cbegin(), events.cend(), [](const Event &e) {
