@@ -917,13 +917,12 @@ void MainWindow::requestBackendAction(const QString &objectId, const QString &ac
         question = tr("Force off %1? Like pulling the plug: the guest does not shut down cleanly.").arg(name);
     else
         question = tr("Delete the definition of %1? Its configuration is removed from the host.").arg(name);
-    auto *box = new QMessageBox(QMessageBox::Question, BackendsPane::actionText(action).remove(QLatin1Char('&'))
-                                                           .remove(QStringLiteral("…")),
-                                question, QMessageBox::Cancel, this);
+    // The action's menu text without mnemonic and ellipsis: "Cancel Job".
+    const QString title = BackendsPane::actionText(action).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+    auto *box = new QMessageBox(QMessageBox::Question, title, question, QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("backendActionBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *go = box->addButton(BackendsPane::actionText(action).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
-                                     QMessageBox::DestructiveRole);
+    QPushButton *go = box->addButton(title, QMessageBox::DestructiveRole);
     connect(go, &QPushButton::clicked, this, [this, objectId, action] { invokeBackendAction(objectId, action, {}); });
     box->open();
 }

@@ -1228,17 +1228,29 @@ QList<BackendObject> Orchestrator::backendObjects(const QString &clusterId,
 Result<QString> Orchestrator::backendObjectLog(const QString &objectId, qint64 maxBytes) const
 {
     // backendByCluster is only written by start() and stop(): reading it here is safe.
-    const QString clusterId = objectId.section(QLatin1Char('/'), 0, 0);
-    const IComputeBackend *backend = d->backendByCluster.value(clusterId, nullptr);
-    if (!backend || clusterId.isEmpty())
-        return makeError(tr("no backend drives cluster \"%1\" (object \"%2\")")
-                             .arg(clusterId, objectId));
-    return backend->objectLog(objectId, std::clamp<qint64>(maxBytes, 1, 16 << 20));
+    auto backend = backendForObject(objectId);
+    if (!backend)
+        return makeError(backend.error());
+    return (*backend)->objectLog(objectId, std::clamp<qint64>(maxBytes, 1, 16 << 20));
 }
 
 Result<void> Orchestrator::invokeBackendAction(const QString &objectId, const QString &action,
                                                const QVariantMap &arguments,
                                                const QString &actor)
+{
+    auto backend = backendForObject(objectId);
+    if (!backend)
+        return makeError(backend.error());
+    if (action.isEmpty())
+        return makeError(tr("no action given for %1").arg(objectId));
+    auto audited = d->engine->recordAudit(actor, QStringLiteral("backend.%1").arg(action), objectId,
+                                          QJsonObject::fromVariantMap(arguments));
+    if (!audited)
+        return makeError(tr("cannot record the action in the audit log: %1").arg(audited.error()));
+    return (*backend)->invokeAction(objectId, action, arguments);
+}
+
+Result<IComputeBackend *> Orchestrator::backendForObject(const QString &objectId) const
 {
     // Object ids start with their cluster id ("<clusterId>/job/42").
     const QString clusterId = objectId.section(QLatin1Char('/'), 0, 0);
@@ -1246,13 +1258,7 @@ Result<void> Orchestrator::invokeBackendAction(const QString &objectId, const QS
     if (!backend || clusterId.isEmpty())
         return makeError(tr("no backend drives cluster \"%1\" (object \"%2\")")
                              .arg(clusterId, objectId));
-    if (action.isEmpty())
-        return makeError(tr("no action given for %1").arg(objectId));
-    auto audited = d->engine->recordAudit(actor, QStringLiteral("backend.%1").arg(action), objectId,
-                                          QJsonObject::fromVariantMap(arguments));
-    if (!audited)
-        return makeError(tr("cannot record the action in the audit log: %1").arg(audited.error()));
-    return backend->invokeAction(objectId, action, arguments);
+    return backend;
 }
 
 PlacementModel Orchestrator::currentModel() const

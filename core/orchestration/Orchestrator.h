@@ -121,6 +121,9 @@ Q_SIGNALS:
     void deploymentChanged(const Continuo::Deployment &deployment);
 
 private:
+    /// The backend driving an object's cluster (the id's first segment).
+    Result<IComputeBackend *> backendForObject(const QString &objectId) const;
+
     struct Impl;
     std::unique_ptr<Impl> d;
     Placer m_placer;

@@ -137,6 +137,18 @@ Result<ClusterSettings> ClusterSettings::fromSettings(const QVariantMap &setting
     return cluster;
 }
 
+Cluster ClusterSettings::toCluster() const
+{
+    Cluster cluster;
+    cluster.id = id;
+    cluster.name = name;
+    cluster.siteId = siteId;
+    cluster.backend = BackendKind::Slurm;
+    cluster.pluginId = PluginId;
+    cluster.labels.insert(QStringLiteral("transport"), transport.describe());
+    return cluster;
+}
+
 Result<QList<ClusterSettings>> ClusterSettings::listFromSettings(const QVariantMap &settings)
 {
     const QVariant clustersValue = settings.value(QStringLiteral("clusters"));
@@ -396,14 +408,7 @@ private:
         m_timer->setSingleShot(true);
         QObject::connect(m_timer.get(), &QTimer::timeout, this, [this] { poll(); });
         InventoryChangeSet changes;
-        Cluster cluster;
-        cluster.id = m_settings.id;
-        cluster.name = m_settings.name;
-        cluster.siteId = m_settings.siteId;
-        cluster.backend = BackendKind::Slurm;
-        cluster.pluginId = PluginId;
-        cluster.labels.insert(QStringLiteral("transport"), m_settings.transport.describe());
-        changes.upsert(cluster);
+        changes.upsert(m_settings.toCluster());
         applyInventory(changes);
         poll();
     }

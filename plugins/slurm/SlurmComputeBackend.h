@@ -42,6 +42,8 @@ struct ClusterSettings
     std::chrono::milliseconds commandTimeout{30000};
 
     static Result<ClusterSettings> fromSettings(const QVariantMap &settings);
+    /// The inventory cluster these settings describe.
+    Cluster toCluster() const;
     /// All clusters of the plugin settings; fails with the first malformed entry named.
     static Result<QList<ClusterSettings>> listFromSettings(const QVariantMap &settings);
 };

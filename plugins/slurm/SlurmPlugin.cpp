@@ -18,16 +18,8 @@ Result<void> SlurmPlugin::initialize(IPluginHost *host, const QVariantMap &setti
         return makeError(clusters.error());
     m_clusters = *clusters;
     InventoryChangeSet changes;
-    for (const ClusterSettings &settings : std::as_const(m_clusters)) {
-        Cluster cluster;
-        cluster.id = settings.id;
-        cluster.name = settings.name;
-        cluster.siteId = settings.siteId;
-        cluster.backend = BackendKind::Slurm;
-        cluster.pluginId = QStringLiteral("slurm");
-        cluster.labels.insert(QStringLiteral("transport"), settings.transport.describe());
-        changes.upsert(cluster);
-    }
+    for (const ClusterSettings &settings : std::as_const(m_clusters))
+        changes.upsert(settings.toCluster());
     if (host && !changes.isEmpty()) {
         if (auto applied = host->applyInventory(changes, QStringLiteral("slurm")); !applied)
             return makeError(tr("Slurm clusters refused by the inventory: %1").arg(applied.error()));

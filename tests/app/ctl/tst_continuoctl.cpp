@@ -16,26 +16,11 @@ class tst_ContinuoCtl : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CtlRun;
 
     Run ctl(const QStringList &arguments, const QString &server = {})
     {
-        QProcess process;
-        QStringList all;
-        all << QStringLiteral("--server") << (server.isEmpty() ? m_daemon.address() : server);
-        all += arguments;
-        process.start(binaryPath(QStringLiteral("continuoctl")), all);
-        if (!process.waitForFinished(30000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return runContinuoctl(server.isEmpty() ? m_daemon.address() : server, arguments);
     }
 
     static QString fixture(const char *name)

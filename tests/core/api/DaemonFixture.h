@@ -27,6 +27,28 @@ inline QString binaryPath(const QString &name)
     return binaryDirectory() + QLatin1Char('/') + name;
 }
 
+/// What one `continuoctl` run printed and how it ended (-1: crashed or timed out).
+struct CtlRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Run `continuoctl --server SERVER ARGUMENTS...` and wait for it (30 s at most).
+inline CtlRun runContinuoctl(const QString &server, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(binaryPath(QStringLiteral("continuoctl")),
+                  QStringList{QStringLiteral("--server"), server} + arguments);
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
 class DaemonProcess
 {
 public:

@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,25 +24,9 @@ class tst_BackendsDaemon : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CtlRun;
 
-    Run ctl(const QStringList &arguments)
-    {
-        QProcess process;
-        process.start(binaryPath(QStringLiteral("continuoctl")),
-                      QStringList{QStringLiteral("--server"), m_daemon.address()} + arguments);
-        if (!process.waitForFinished(30000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
-    }
+    Run ctl(const QStringList &arguments) { return runContinuoctl(m_daemon.address(), arguments); }
 
     QJsonObject json(const QStringList &arguments)
     {
@@ -55,7 +38,7 @@ private:
         return QJsonDocument::fromJson(run.out).object();
     }
 
-    /// The first object of `kind` whose deployment belongs to `workloadId`'s deployments.
+    /// The object `command` (vms, jobs) lists for a deployment; empty when there is none.
     QJsonObject objectOf(const QString &command, const QString &deploymentId)
     {
         const QJsonArray objects = json({command}).value(QStringLiteral("objects")).toArray();
