@@ -17,6 +17,18 @@
 
 namespace Continuo {
 
+// P4 network types (network/NetworkTypes.h, P4Entry.h, P4Program.h, NetworkModel.h): declared
+// here only, so edits to the P4 model do not rebuild every client of the control plane.
+class P4Program;
+struct P4SwitchStatus;
+struct P4EntryStatus;
+struct P4TableEntry;
+struct P4ApplyResult;
+struct P4Update;
+struct Connection;
+struct SlaRule;
+struct RerouteRecord;
+
 /// Series found by a selector, without samples.
 struct SeriesListing
 {
@@ -150,6 +162,54 @@ public:
     /// thread; it may travel over SSH).
     virtual void backendObjectLog(const QString &objectId, qint64 maxBytes, QObject *context,
                                   std::function<void(const Result<QString> &)> callback) = 0;
+
+    // ---- P4 network control and in-band telemetry (issue 7) --------------------------------
+    // Changes to switches, entries, connections and SLA rules arrive as events of type
+    // "Network.*" (EventTypes::Network...); views refresh on them.
+
+    /// The P4 switches the network controller knows and their state.
+    virtual void p4Switches(QObject *context,
+                            std::function<void(const Result<QList<P4SwitchStatus>> &)> callback) = 0;
+    /// The program a switch runs (its P4Info); empty switch id: the reference pipeline.
+    virtual void p4Program(const QString &switchId, QObject *context,
+                           std::function<void(const Result<P4Program> &)> callback) = 0;
+    /// Desired and installed entries of one table of a switch (empty table: all), with direct
+    /// counters when `withCounters` (read from the switch).
+    virtual void p4Entries(const QString &switchId, const QString &table, bool withCounters,
+                           QObject *context,
+                           std::function<void(const Result<QList<P4EntryStatus>> &)> callback) = 0;
+    /// Make `entries` the desired content of `table` on the switch (empty table: every table):
+    /// validated as a set, diffed against what the switch has, written in one atomic batch
+    /// (restored on failure) and stored. A dry run only validates and diffs. Audited.
+    virtual void setP4Entries(const QString &switchId, const QString &table,
+                              const QList<P4TableEntry> &entries, bool dryRun, QObject *context,
+                              std::function<void(const Result<P4ApplyResult> &)> callback) = 0;
+    /// Evaluate a packet ("in_port=1 ip_src=... dport=80", see P4PacketHeaders) against the
+    /// switch's desired entries with `pending` updates applied on top (nothing is changed).
+    /// The answer is the pipeline trace as text.
+    virtual void dryRunP4Packet(const QString &switchId, const QString &packet,
+                                const QList<P4Update> &pending, QObject *context,
+                                std::function<void(const Result<QString> &)> callback) = 0;
+    virtual void connections(QObject *context,
+                             std::function<void(const Result<QList<Connection>> &)> callback) = 0;
+    /// Create or change a connection: path computed (or the pinned one checked), entries
+    /// written on every switch of the path. A dry run returns the connection with its path and
+    /// writes nothing. Audited.
+    virtual void upsertConnection(const Connection &connection, bool dryRun, QObject *context,
+                                  std::function<void(const Result<Connection> &)> callback) = 0;
+    virtual void removeConnection(const QString &connectionId, QObject *context,
+                                  ResultCallback callback) = 0;
+    /// Move a connection off `avoidSwitches` (empty: back to its pinned/shortest path). Audited.
+    virtual void rerouteConnection(const QString &connectionId, const QStringList &avoidSwitches,
+                                   QObject *context,
+                                   std::function<void(const Result<Connection> &)> callback) = 0;
+    virtual void slaRules(QObject *context,
+                          std::function<void(const Result<QList<SlaRule>> &)> callback) = 0;
+    virtual void upsertSlaRule(const SlaRule &rule, QObject *context, ResultCallback callback) = 0;
+    virtual void removeSlaRule(const QString &ruleId, QObject *context, ResultCallback callback) = 0;
+    /// Reroutes so far, newest last.
+    virtual void reroutes(QObject *context,
+                          std::function<void(const Result<QList<RerouteRecord>> &)> callback) = 0;
 
 Q_SIGNALS:
     void connectionStateChanged(Continuo::IControlPlane::ConnectionState state);

@@ -1,5 +1,7 @@
 #include "control/LocalControlPlane.h"
 
+#include "network/NetworkController.h"
+
 #include "anomaly/AlertManager.h"
 #include "anomaly/AnomalyEngine.h"
 #include "engine/Engine.h"
@@ -467,5 +469,128 @@ void LocalControlPlane::backendObjectLog(const QString &objectId, qint64 maxByte
             Qt::QueuedConnection);
     });
 }
+
+// ---- P4 network control (issue 7) ----------------------------------------------------------------
+
+NetworkController *LocalControlPlane::network() const
+{
+    return m_engine ? m_engine->network() : nullptr;
+}
+
+namespace {
+/// Deliver a controller callback (engine thread) on the caller's context.
+template<typename T>
+std::function<void(const Result<T> &)> onContext(QObject *context, QObject *fallback,
+                                                 std::function<void(const Result<T> &)> callback)
+{
+    QPointer<QObject> guard = context ? context : fallback;
+    return [guard, callback = std::move(callback)](const Result<T> &result) {
+        if (guard)
+            QTimer::singleShot(0, guard.data(), [callback, result] { callback(result); });
+    };
+}
+} // namespace
+
+#define CONTINUO_NEED_NETWORK(T)                                                                     \
+    NetworkController *net = network();                                                              \
+    if (!net)                                                                                        \
+        return answer(context, std::move(callback), Result<T>(makeError(tr("P4 network control is not running"))));
+
+void LocalControlPlane::p4Switches(QObject *context,
+                                   std::function<void(const Result<QList<P4SwitchStatus>> &)> callback)
+{
+    CONTINUO_NEED_NETWORK(QList<P4SwitchStatus>)
+    answer(context, std::move(callback), Result<QList<P4SwitchStatus>>(net->switches()));
+}
+
+void LocalControlPlane::p4Program(const QString &switchId, QObject *context,
+                                  std::function<void(const Result<P4Program> &)> callback)
+{
+    if (switchId.isEmpty())
+        return answer(context, std::move(callback), Result<P4Program>(P4Program::reference()));
+    CONTINUO_NEED_NETWORK(P4Program)
+    answer(context, std::move(callback), Result<P4Program>(net->program(switchId)));
+}
+
+void LocalControlPlane::p4Entries(const QString &switchId, const QString &table, bool withCounters,
+                                  QObject *context,
+                                  std::function<void(const Result<QList<P4EntryStatus>> &)> callback)
+{
+    CONTINUO_NEED_NETWORK(QList<P4EntryStatus>)
+    net->entries(switchId, table, withCounters, onContext(context, this, std::move(callback)));
+}
+
+void LocalControlPlane::setP4Entries(const QString &switchId, const QString &table,
+                                     const QList<P4TableEntry> &entries, bool dryRun, QObject *context,
+                                     std::function<void(const Result<P4ApplyResult> &)> callback)
+{
+    CONTINUO_NEED_NETWORK(P4ApplyResult)
+    net->setEntries(switchId, table, entries, dryRun, m_actor, onContext(context, this, std::move(callback)));
+}
+
+void LocalControlPlane::dryRunP4Packet(const QString &switchId, const QString &packet,
+                                       const QList<P4Update> &pending, QObject *context,
+                                       std::function<void(const Result<QString> &)> callback)
+{
+    CONTINUO_NEED_NETWORK(QString)
+    answer(context, std::move(callback), net->dryRunPacket(switchId, packet, pending));
+}
+
+void LocalControlPlane::connections(QObject *context,
+                                    std::function<void(const Result<QList<Connection>> &)> callback)
+{
+    CONTINUO_NEED_NETWORK(QList<Connection>)
+    answer(context, std::move(callback), Result<QList<Connection>>(net->connections()));
+}
+
+void LocalControlPlane::upsertConnection(const Connection &connection, bool dryRun, QObject *context,
+                                         std::function<void(const Result<Connection> &)> callback)
+{
+    CONTINUO_NEED_NETWORK(Connection)
+    net->upsertConnection(connection, dryRun, m_actor, onContext(context, this, std::move(callback)));
+}
+
+void LocalControlPlane::removeConnection(const QString &connectionId, QObject *context,
+                                         ResultCallback callback)
+{
+    CONTINUO_NEED_NETWORK(void)
+    net->removeConnection(connectionId, m_actor, onContext<void>(context, this, std::move(callback)));
+}
+
+void LocalControlPlane::rerouteConnection(const QString &connectionId, const QStringList &avoidSwitches,
+                                          QObject *context,
+                                          std::function<void(const Result<Connection> &)> callback)
+{
+    CONTINUO_NEED_NETWORK(Connection)
+    net->rerouteConnection(connectionId, avoidSwitches, m_actor, onContext(context, this, std::move(callback)));
+}
+
+void LocalControlPlane::slaRules(QObject *context,
+                                 std::function<void(const Result<QList<SlaRule>> &)> callback)
+{
+    CONTINUO_NEED_NETWORK(QList<SlaRule>)
+    answer(context, std::move(callback), Result<QList<SlaRule>>(net->slaRules()));
+}
+
+void LocalControlPlane::upsertSlaRule(const SlaRule &rule, QObject *context, ResultCallback callback)
+{
+    CONTINUO_NEED_NETWORK(void)
+    answer(context, std::move(callback), net->upsertSlaRule(rule, m_actor));
+}
+
+void LocalControlPlane::removeSlaRule(const QString &ruleId, QObject *context, ResultCallback callback)
+{
+    CONTINUO_NEED_NETWORK(void)
+    answer(context, std::move(callback), net->removeSlaRule(ruleId, m_actor));
+}
+
+void LocalControlPlane::reroutes(QObject *context,
+                                 std::function<void(const Result<QList<RerouteRecord>> &)> callback)
+{
+    CONTINUO_NEED_NETWORK(QList<RerouteRecord>)
+    answer(context, std::move(callback), Result<QList<RerouteRecord>>(net->reroutes()));
+}
+
+#undef CONTINUO_NEED_NETWORK
 
 } // namespace Continuo

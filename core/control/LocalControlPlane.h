@@ -9,6 +9,7 @@
 namespace Continuo {
 
 class Engine;
+class NetworkController;
 
 /// IControlPlane over an engine in the same process (the console's default).
 class CONTINUO_CORE_EXPORT LocalControlPlane : public IControlPlane
@@ -87,6 +88,30 @@ public:
                              ResultCallback callback) override;
     void backendObjectLog(const QString &objectId, qint64 maxBytes, QObject *context,
                           std::function<void(const Result<QString> &)> callback) override;
+    void p4Switches(QObject *context,
+                    std::function<void(const Result<QList<P4SwitchStatus>> &)> callback) override;
+    void p4Program(const QString &switchId, QObject *context,
+                   std::function<void(const Result<P4Program> &)> callback) override;
+    void p4Entries(const QString &switchId, const QString &table, bool withCounters, QObject *context,
+                   std::function<void(const Result<QList<P4EntryStatus>> &)> callback) override;
+    void setP4Entries(const QString &switchId, const QString &table, const QList<P4TableEntry> &entries,
+                      bool dryRun, QObject *context,
+                      std::function<void(const Result<P4ApplyResult> &)> callback) override;
+    void dryRunP4Packet(const QString &switchId, const QString &packet, const QList<P4Update> &pending,
+                        QObject *context, std::function<void(const Result<QString> &)> callback) override;
+    void connections(QObject *context,
+                     std::function<void(const Result<QList<Connection>> &)> callback) override;
+    void upsertConnection(const Connection &connection, bool dryRun, QObject *context,
+                          std::function<void(const Result<Connection> &)> callback) override;
+    void removeConnection(const QString &connectionId, QObject *context, ResultCallback callback) override;
+    void rerouteConnection(const QString &connectionId, const QStringList &avoidSwitches, QObject *context,
+                           std::function<void(const Result<Connection> &)> callback) override;
+    void slaRules(QObject *context, std::function<void(const Result<QList<SlaRule>> &)> callback) override;
+    void upsertSlaRule(const SlaRule &rule, QObject *context, ResultCallback callback) override;
+    void removeSlaRule(const QString &ruleId, QObject *context, ResultCallback callback) override;
+    void reroutes(QObject *context,
+                  std::function<void(const Result<QList<RerouteRecord>> &)> callback) override;
+
 
 private:
     template<typename T, typename Callback>
@@ -94,6 +119,7 @@ private:
     void setConnectionState(ConnectionState state);
     void deliverSamples(const QList<SeriesBatch> &batches);
     Orchestrator *orchestrator() const;
+    NetworkController *network() const;
 
     QPointer<Engine> m_engine;
     ConnectionState m_connectionState = ConnectionState::Disconnected;

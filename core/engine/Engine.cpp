@@ -3,6 +3,7 @@
 #include "ContinuoVersion.h"
 #include "anomaly/AnomalyEngine.h"
 #include "engine/ITelemetryRateControl.h"
+#include "network/NetworkController.h"
 #include "plugin/PluginManager.h"
 #include "store/SqliteStateStore.h"
 #include "telemetry/HostProbe.h"
@@ -53,6 +54,19 @@ public:
         else
             QMetaObject::invokeMethod(m_engine, [engine = m_engine, event] { engine->publishEvent(event); },
                                       Qt::QueuedConnection);
+    }
+
+    void proposeNetworkIntents(const QList<Connection> &connections, const QList<SlaRule> &rules,
+                               const QString &pluginId) override
+    {
+        QMetaObject::invokeMethod(m_engine, [engine = m_engine, connections, rules, pluginId] {
+            if (engine->m_network)
+                engine->m_network->proposeIntents(connections, rules, pluginId);
+            else
+                engine->m_proposedIntents.push_back([connections, rules, pluginId](NetworkController *network) {
+                    network->proposeIntents(connections, rules, pluginId);
+                });
+        }, QThread::currentThread() == m_engine->thread() ? Qt::DirectConnection : Qt::QueuedConnection);
     }
 
     QString pluginDataDirectory(const QString &pluginId) const override
@@ -266,6 +280,17 @@ Result<void> Engine::start(const EngineOptions &options)
                                        << orchestrating.error();
     }
 
+    // After the plugins too: they own the switch targets. Their proposed intents wait for it.
+    m_network = std::make_unique<NetworkController>(this);
+    if (auto networking = m_network->start(m_options.network); !networking) {
+        qCCritical(lcEngine).noquote() << "P4 network control did not start:" << networking.error();
+        m_network.reset();
+    } else {
+        for (const auto &propose : m_proposedIntents)
+            propose(m_network.get());
+    }
+    m_proposedIntents.clear();
+
     if (m_options.hostProbe) {
         m_hostProbe = std::make_unique<HostProbe>(m_host.get());
         m_hostProbe->start();
@@ -292,9 +317,13 @@ void Engine::stop()
         m_hostProbe.reset();
     }
     m_linkEstimator.reset();
-    // Before the plugins: the backends it holds belong to them.
+    // Before the plugins: the backends and switch targets it holds belong to them.
     if (m_orchestrator)
         m_orchestrator->stop();
+    if (m_network) {
+        m_network->stop();
+        m_network.reset();
+    }
     for (auto &source : m_sources)
         source->stop();
     m_sources.clear();

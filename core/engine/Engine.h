@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/EngineStatus.h"
+#include "network/NetworkOptions.h"
 #include "model/Event.h"
 #include "model/Inventory.h"
 #include "orchestration/Orchestrator.h"
@@ -14,7 +15,9 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace Continuo {
 
@@ -22,6 +25,7 @@ class AnomalyEngine;
 class HostProbe;
 class IStateStore;
 class LinkLatencyEstimator;
+class NetworkController;
 class ITelemetryRateControl;
 class PluginManager;
 class TelemetryHub;
@@ -54,6 +58,8 @@ struct EngineOptions
     TelemetryPersistenceOptions telemetryPersistence;
     /// Reconciliation timing, retries and the closed loop of workload placement.
     OrchestratorOptions orchestrator;
+    /// P4 fabric: INT collector address/port, timestamp unit, window.
+    NetworkControllerOptions network;
 };
 
 /// The orchestration and telemetry core. Lives on one thread (the GUI's or the daemon's main
@@ -87,6 +93,8 @@ public:
     AnomalyEngine *anomalyEngine() const { return m_anomaly.get(); }
     /// Workload placement and deployment reconciliation; null while the engine is stopped.
     Orchestrator *orchestrator() const { return m_orchestrator.get(); }
+    /// P4 switches, entries, connections, INT collector and SLA reroutes; null while stopped.
+    NetworkController *network() const { return m_network.get(); }
     /// Where requests for faster telemetry go (by default recorded and logged).
     ITelemetryRateControl *telemetryRateControl() const;
     /// Replace the telemetry rate control (null: the default). Not owned.
@@ -137,6 +145,9 @@ private:
     std::unique_ptr<AnomalyEngine> m_anomaly;
     std::unique_ptr<LinkLatencyEstimator> m_linkEstimator;
     std::unique_ptr<Orchestrator> m_orchestrator;
+    std::unique_ptr<NetworkController> m_network;
+    /// Intents plugins offered before the controller started, replayed on it.
+    std::vector<std::function<void(NetworkController *)>> m_proposedIntents;
     std::deque<Event> m_recentEvents;
     qint64 m_lastEventSequence = 0;
 };

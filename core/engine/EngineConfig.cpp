@@ -59,6 +59,43 @@ Result<EngineConfig> EngineConfig::parse(const QByteArray &text, const QString &
         return config;
     if (!root.IsMap())
         return makeError(tr("%1: the configuration must be a mapping (plugins: ...)").arg(source));
+    if (const YAML::Node network = root["network"]; network && !network.IsNull()) {
+        const auto fail = [&](const YAML::Node &at, const QString &what) {
+            return makeError(tr("%1: line %2: %3").arg(source).arg(at.Mark().line + 1).arg(what));
+        };
+        if (!network.IsMap())
+            return fail(network, tr("\"network\" must be a mapping (collector, slaHoldDownMs)"));
+        try {
+            if (const YAML::Node collector = network["collector"]; collector && !collector.IsNull()) {
+                if (!collector.IsMap())
+                    return fail(collector, tr("\"network.collector\" must be a mapping (address, port, timestamps, windowMs)"));
+                if (collector["address"])
+                    config.network.collectorAddress = QString::fromStdString(collector["address"].as<std::string>());
+                if (collector["port"]) {
+                    const int port = collector["port"].as<int>();
+                    if (port < 0 || port > 65535)
+                        return fail(collector["port"], tr("collector port %1 is not 0..65535").arg(port));
+                    config.network.collectorPort = quint16(port);
+                }
+                if (collector["timestamps"]) {
+                    const std::string unit = collector["timestamps"].as<std::string>();
+                    if (unit != "us" && unit != "ns")
+                        return fail(collector["timestamps"], tr("timestamps must be \"us\" (BMv2) or \"ns\""));
+                    config.network.timestampsInMicroseconds = unit == "us";
+                }
+                if (collector["windowMs"]) {
+                    const qint64 window = collector["windowMs"].as<qint64>();
+                    if (window < 10 || window > 3600000)
+                        return fail(collector["windowMs"], tr("windowMs %1 is not 10..3600000").arg(window));
+                    config.network.windowMs = window;
+                }
+            }
+            if (network["slaHoldDownMs"])
+                config.network.slaHoldDownMs = network["slaHoldDownMs"].as<qint64>();
+        } catch (const YAML::Exception &error) {
+            return makeError(tr("%1: line %2: %3").arg(source).arg(error.mark.line + 1).arg(QString::fromStdString(error.msg)));
+        }
+    }
     const YAML::Node plugins = root["plugins"];
     if (!plugins || plugins.IsNull())
         return config;

@@ -26,6 +26,13 @@ inline constexpr auto BackendConnection = "Backend.Connection";
 /// A backend object (job, domain) changed state or an action on it failed; payload "object",
 /// "kind", "state", "deployment" and, for a domain that came up, "phases".
 inline constexpr auto BackendObject = "Backend.Object";
+/// P4 fabric (issue 7): a switch connected or failed, entries applied on a switch, a
+/// connection or SLA rule changed, a flow rerouted by its SLA (subject: the connection id).
+inline constexpr auto NetworkSwitch = "Network.Switch";
+inline constexpr auto NetworkEntries = "Network.Entries";
+inline constexpr auto NetworkConnection = "Network.Connection";
+inline constexpr auto NetworkSla = "Network.Sla";
+inline constexpr auto NetworkReroute = "Network.Reroute";
 } // namespace EventTypes
 
 /// Something that happened, in the order the engine saw it.

@@ -3,7 +3,6 @@
 #include "continuo_core_export.h"
 #include "plugin/IAcceleratorBackend.h"
 #include "plugin/IComputeBackend.h"
-#include "plugin/INetworkTarget.h"
 #include "plugin/IStorageBackend.h"
 #include "plugin/ITelemetrySource.h"
 
@@ -15,10 +14,12 @@
 namespace Continuo {
 
 class IPluginHost;
+class INetworkTarget; // plugin/INetworkTarget.h (P4 model): include it where targets are made
+struct Switch;
 
 /// Version of the plugin-facing core API. A plugin whose `CoreApi` metadata is newer than this
 /// is refused before it is loaded; bump it whenever an interface in core/plugin changes.
-inline constexpr int CoreApiVersion = 3;
+inline constexpr int CoreApiVersion = 4;
 
 /// Root interface of every Continuo plugin (Qt Creator's pattern): identity comes from the JSON
 /// metadata, capabilities from the factory methods. The default factories return nothing.
@@ -39,7 +40,9 @@ public:
 
     virtual std::unique_ptr<IComputeBackend> createComputeBackend() { return nullptr; }
     virtual std::unique_ptr<IAcceleratorBackend> createAcceleratorBackend() { return nullptr; }
-    virtual std::unique_ptr<INetworkTarget> createNetworkTarget() { return nullptr; }
+    /// A target for a switch of the inventory when this plugin drives it (the engine asks every
+    /// plugin; the first that answers owns the switch).
+    virtual std::unique_ptr<INetworkTarget> createNetworkTarget(const Switch &sw);
     virtual std::unique_ptr<IStorageBackend> createStorageBackend() { return nullptr; }
     virtual std::unique_ptr<ITelemetrySource> createTelemetrySource() { return nullptr; }
 };

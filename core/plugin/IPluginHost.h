@@ -8,6 +8,9 @@
 
 namespace Continuo {
 
+struct Connection; // network/NetworkModel.h
+struct SlaRule;
+
 /// What the core offers a plugin. All calls are thread-safe: from another thread they are
 /// handed to the engine's thread.
 class IPluginHost
@@ -24,6 +27,16 @@ public:
     virtual void publishEvent(const Event &event) = 0;
     /// A directory the plugin may keep files in (created on demand, survives restarts).
     virtual QString pluginDataDirectory(const QString &pluginId) const = 0;
+    /// Offer network intents (the simulator's demo flows and SLAs): connections and rules whose
+    /// id is not known yet are created as if an operator had (audited as the plugin); known ids
+    /// are left as they are, so an operator's edits survive restarts.
+    virtual void proposeNetworkIntents(const QList<Connection> &connections,
+                                       const QList<SlaRule> &rules, const QString &pluginId)
+    {
+        Q_UNUSED(connections);
+        Q_UNUSED(rules);
+        Q_UNUSED(pluginId);
+    }
 };
 
 } // namespace Continuo

@@ -34,6 +34,14 @@ struct AlertRuleSet
 /// Durable state of the engine. Writes are queued and committed in batches on the store's own
 /// thread; audit entries are committed before appendAudit() returns. The SQLite store is the
 /// first implementation; a distributed one (etcd) can replace it behind this interface.
+/// One row of the network controller's durable state.
+struct NetworkRow
+{
+    QString scope;
+    QString key;
+    QByteArray body;
+};
+
 class CONTINUO_CORE_EXPORT IStateStore
 {
 public:
@@ -87,6 +95,16 @@ public:
     virtual Result<std::optional<AlertRuleSet>> latestAlertRules() = 0;
 
     /// Block until every queued write is committed.
+    /// Network controller state (schema 5): rows of one kind, grouped by scope (a switch id for
+    /// P4 entries). In one transaction: when `replaceScope`, every row of (kind, scope) goes
+    /// first; then `upserts` (key → body) are written and `removedKeys` deleted. Committed before
+    /// returning.
+    virtual Result<void> writeNetworkRows(const QString &kind, const QString &scope,
+                                          const QList<QPair<QString, QByteArray>> &upserts,
+                                          const QStringList &removedKeys, bool replaceScope) = 0;
+    /// Every row of a kind: (scope, key, body).
+    virtual Result<QList<NetworkRow>> networkRows(const QString &kind) = 0;
+
     virtual Result<void> flush() = 0;
     /// Called (on the store thread) when a queued write fails.
     virtual void setErrorHandler(ErrorHandler handler) = 0;

@@ -193,6 +193,10 @@ public:
     Result<QList<Silence>> silences(qint64 endsAfterMs);
     Result<AlertRuleSet> appendAlertRules(const QList<AlertRule> &rules, const QString &actor);
     Result<std::optional<AlertRuleSet>> latestAlertRules();
+    Result<void> writeNetworkRows(const QString &kind, const QString &scope,
+                                  const QList<QPair<QString, QByteArray>> &upserts,
+                                  const QStringList &removedKeys, bool replaceScope);
+    Result<QList<NetworkRow>> networkRows(const QString &kind);
 
 private:
     template <typename Append> void enqueueWith(Append &&append);
@@ -1068,6 +1072,82 @@ Result<AlertRuleSet> SqliteStoreWorker::appendAlertRules(const QList<AlertRule> 
     return set;
 }
 
+Result<void> SqliteStoreWorker::writeNetworkRows(const QString &kind, const QString &scope,
+                                                 const QList<QPair<QString, QByteArray>> &upserts,
+                                                 const QStringList &removedKeys, bool replaceScope)
+{
+    if (!m_db)
+        return notOpen();
+    const auto failed = [&](const QString &why) {
+        rollbackIfNeeded();
+        return makeError(QStringLiteral("cannot store %1 rows of \"%2\" in %3: %4")
+                             .arg(kind, scope, m_path, why));
+    };
+    if (auto begun = exec("BEGIN IMMEDIATE"); !begun)
+        return failed(begun.error());
+    if (replaceScope) {
+        auto clear = prepare("DELETE FROM network_state WHERE kind = ?1 AND scope = ?2");
+        if (!clear)
+            return failed(clear.error());
+        clear->bind(1, kind);
+        clear->bind(2, scope);
+        if (auto done = run(*clear); !done)
+            return failed(done.error());
+    }
+    if (!removedKeys.isEmpty()) {
+        auto remove = prepare("DELETE FROM network_state WHERE kind = ?1 AND scope = ?2 AND key = ?3");
+        if (!remove)
+            return failed(remove.error());
+        for (const QString &key : removedKeys) {
+            remove->reset();
+            remove->bind(1, kind);
+            remove->bind(2, scope);
+            remove->bind(3, key);
+            if (auto done = run(*remove); !done)
+                return failed(done.error());
+        }
+    }
+    if (!upserts.isEmpty()) {
+        auto upsert = prepare("INSERT INTO network_state (kind, scope, key, body, updated_ms) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (kind, scope, key) "
+                              "DO UPDATE SET body = excluded.body, updated_ms = excluded.updated_ms");
+        if (!upsert)
+            return failed(upsert.error());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const auto &[key, body] : upserts) {
+            upsert->reset();
+            upsert->bind(1, kind);
+            upsert->bind(2, scope);
+            upsert->bind(3, key);
+            upsert->bind(4, body);
+            upsert->bind(5, now);
+            if (auto done = run(*upsert); !done)
+                return failed(done.error());
+        }
+    }
+    if (auto committed = exec("COMMIT"); !committed)
+        return failed(committed.error());
+    return {};
+}
+
+Result<QList<NetworkRow>> SqliteStoreWorker::networkRows(const QString &kind)
+{
+    if (!m_db)
+        return notOpen();
+    auto statement = prepare("SELECT scope, key, body FROM network_state WHERE kind = ?1 "
+                             "ORDER BY scope, key");
+    if (!statement)
+        return readError(kind);
+    statement->bind(1, kind);
+    QList<NetworkRow> rows;
+    for (int rc = statement->step(); rc != SQLITE_DONE; rc = statement->step()) {
+        if (rc != SQLITE_ROW)
+            return readError(kind);
+        rows.append({statement->textAt(0), statement->textAt(1), statement->bytesAt(2)});
+    }
+    return rows;
+}
+
 Result<std::optional<AlertRuleSet>> SqliteStoreWorker::latestAlertRules()
 {
     if (!m_db)
@@ -1409,6 +1489,20 @@ Result<std::optional<AlertRuleSet>> SqliteStateStore::latestAlertRules()
 {
     return callWorker(
         [](Internal::SqliteStoreWorker &worker) { return worker.latestAlertRules(); });
+}
+
+Result<void> SqliteStateStore::writeNetworkRows(const QString &kind, const QString &scope,
+                                                const QList<QPair<QString, QByteArray>> &upserts,
+                                                const QStringList &removedKeys, bool replaceScope)
+{
+    return callWorker([&](Internal::SqliteStoreWorker &worker) {
+        return worker.writeNetworkRows(kind, scope, upserts, removedKeys, replaceScope);
+    });
+}
+
+Result<QList<NetworkRow>> SqliteStateStore::networkRows(const QString &kind)
+{
+    return callWorker([&](Internal::SqliteStoreWorker &worker) { return worker.networkRows(kind); });
 }
 
 Result<void> SqliteStateStore::flush()

@@ -85,6 +85,10 @@ public:
     Result<std::optional<AlertRuleSet>> latestAlertRules() override;
 
     /// Also fails when a queued write was lost since the previous flush().
+    Result<void> writeNetworkRows(const QString &kind, const QString &scope,
+                                  const QList<QPair<QString, QByteArray>> &upserts,
+                                  const QStringList &removedKeys, bool replaceScope) override;
+    Result<QList<NetworkRow>> networkRows(const QString &kind) override;
     Result<void> flush() override;
     void setErrorHandler(ErrorHandler handler) override;
     int schemaVersion() const override;

@@ -414,7 +414,7 @@ void tst_SqliteStateStore::workloadsRoundTrip()
     {
         SqliteStateStore store;
         QVERIFY(store.open(temporary.path()));
-        QCOMPARE(store.schemaVersion(), 4);
+        QCOMPARE(store.schemaVersion(), 5);
         store.writeWorkload(job);
         store.writeWorkload(web);
         web.labels.insert(QStringLiteral("tier"), QStringLiteral("front"));
