@@ -6,6 +6,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 namespace Continuo::Simulator {
 
 namespace {
@@ -126,6 +128,141 @@ void checkUnique(QSet<QString> &ids, const QString &id, const YAML::Node &node)
     ids.insert(id);
 }
 
+bool isIpv4(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char('.'));
+    if (parts.size() != 4)
+        return false;
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int octet = part.toInt(&ok);
+        if (!ok || part.isEmpty() || part.size() > 3 || octet < 0 || octet > 255)
+            return false;
+    }
+    return true;
+}
+
+/// `a:`/`b:` of a flow: a host on a switch port that no link uses.
+FlowEndpointSpec flowEndpoint(const YAML::Node &flow, const char *key, const QString &flowId,
+                              const InventorySnapshot &inventory)
+{
+    const YAML::Node node = flow[key];
+    if (!node || !node.IsMap())
+        fail(flow, QStringLiteral("flow %1 needs endpoint \"%2\" {name, ip, switch, port}")
+                       .arg(flowId, QLatin1String(key)));
+    FlowEndpointSpec end;
+    end.ip = requiredString(node, "ip");
+    if (!isIpv4(end.ip))
+        fail(node["ip"], QStringLiteral("flow %1: %2.ip \"%3\" is not an IPv4 address")
+                             .arg(flowId, QLatin1String(key), end.ip));
+    end.name = optionalString(node, "name", end.ip);
+    end.switchId = requiredString(node, "switch");
+    if (std::none_of(inventory.switches.cbegin(), inventory.switches.cend(),
+                     [&end](const Switch &s) { return s.id == end.switchId; }))
+        fail(node["switch"], QStringLiteral("flow %1: %2.switch: no switch \"%3\"")
+                                 .arg(flowId, QLatin1String(key), end.switchId));
+    if (!node["port"])
+        fail(node, QStringLiteral("flow %1: %2.port (the switch port facing the host) is required")
+                       .arg(flowId, QLatin1String(key)));
+    end.port = int(number(node, "port", 0, 1, 511));
+    for (const Link &link : inventory.links) {
+        if ((link.a.id == end.switchId && link.a.port == end.port)
+            || (link.b.id == end.switchId && link.b.port == end.port))
+            fail(node["port"], QStringLiteral("flow %1: port %2 of %3 belongs to link %4, not to a host")
+                                   .arg(flowId).arg(end.port).arg(end.switchId, link.id));
+    }
+    return end;
+}
+
+int ipProtocol(const YAML::Node &flow, const QString &flowId)
+{
+    const QString text = optionalString(flow, "protocol", QStringLiteral("udp")).toLower();
+    if (text == QLatin1String("udp") || text == QLatin1String("17"))
+        return 17;
+    if (text == QLatin1String("tcp") || text == QLatin1String("6"))
+        return 6;
+    fail(flow["protocol"], QStringLiteral("flow %1: protocol \"%2\" is not tcp or udp").arg(flowId, text));
+}
+
+/// `flows:` and `slas:`, after the switches and links they refer to.
+void parseFlows(const YAML::Node &root, Scenario &scenario)
+{
+    const InventorySnapshot &inventory = scenario.inventory;
+    auto linkBetween = [&inventory](const QString &x, const QString &y) {
+        return std::any_of(inventory.links.cbegin(), inventory.links.cend(), [&](const Link &l) {
+            return (l.a.id == x && l.b.id == y) || (l.a.id == y && l.b.id == x);
+        });
+    };
+    QSet<QString> flowIds;
+    QSet<quint32> intFlowIds;
+    for (const auto &item : sequence(root, "flows")) {
+        FlowSpec flow;
+        flow.id = requiredString(item, "id");
+        if (flowIds.contains(flow.id))
+            fail(item, QStringLiteral("duplicate flow id \"%1\"").arg(flow.id));
+        flowIds.insert(flow.id);
+        flow.name = optionalString(item, "name", flow.id);
+        if (!item["flowId"])
+            fail(item, QStringLiteral("flow %1: \"flowId\" (the INT flow id) is required").arg(flow.id));
+        flow.flowId = quint32(number(item, "flowId", 0, 1, 4294967295.0));
+        if (intFlowIds.contains(flow.flowId))
+            fail(item["flowId"], QStringLiteral("flow %1: flowId %2 is used by another flow").arg(flow.id).arg(flow.flowId));
+        intFlowIds.insert(flow.flowId);
+        flow.a = flowEndpoint(item, "a", flow.id, inventory);
+        flow.b = flowEndpoint(item, "b", flow.id, inventory);
+        flow.protocol = ipProtocol(item, flow.id);
+        flow.sourcePort = int(number(item, "sport", 0, 0, 65535));
+        flow.destinationPort = int(number(item, "dport", 0, 0, 65535));
+        flow.ratePps = number(item, "ratePps", 200, 0, 100000);
+        if (const YAML::Node telemetry = item["telemetry"]) {
+            try {
+                flow.telemetry = telemetry.as<bool>();
+            } catch (const YAML::Exception &) {
+                fail(telemetry, QStringLiteral("flow %1: \"telemetry\" must be true or false").arg(flow.id));
+            }
+        }
+        if (const YAML::Node pinned = item["pinnedPath"]) {
+            if (!pinned.IsSequence() || pinned.size() == 0)
+                fail(pinned, QStringLiteral("flow %1: pinnedPath must be a list of switch ids").arg(flow.id));
+            for (const auto &entry : pinned) {
+                const QString id = entry.IsScalar() ? QString::fromStdString(entry.Scalar()) : QString();
+                if (std::none_of(inventory.switches.cbegin(), inventory.switches.cend(),
+                                 [&id](const Switch &s) { return s.id == id; }))
+                    fail(entry, QStringLiteral("flow %1: pinnedPath: no switch \"%2\"").arg(flow.id, id));
+                if (!flow.pinnedPath.isEmpty() && !linkBetween(flow.pinnedPath.constLast(), id))
+                    fail(entry, QStringLiteral("flow %1: pinnedPath: no link between %2 and %3")
+                                    .arg(flow.id, flow.pinnedPath.constLast(), id));
+                flow.pinnedPath.append(id);
+            }
+            if (flow.pinnedPath.constFirst() != flow.a.switchId || flow.pinnedPath.constLast() != flow.b.switchId)
+                fail(pinned, QStringLiteral("flow %1: pinnedPath must run from %2 (a) to %3 (b)")
+                                 .arg(flow.id, flow.a.switchId, flow.b.switchId));
+        }
+        scenario.flows.append(flow);
+    }
+
+    QSet<QString> slaIds;
+    for (const auto &item : sequence(root, "slas")) {
+        SlaSpec sla;
+        sla.id = requiredString(item, "id");
+        if (slaIds.contains(sla.id))
+            fail(item, QStringLiteral("duplicate sla id \"%1\"").arg(sla.id));
+        slaIds.insert(sla.id);
+        sla.flow = requiredString(item, "flow");
+        if (!flowIds.contains(sla.flow))
+            fail(item["flow"], QStringLiteral("sla %1: no flow \"%2\"").arg(sla.id, sla.flow));
+        sla.metric = optionalString(item, "metric", QStringLiteral("avg"));
+        if (sla.metric != QLatin1String("avg") && sla.metric != QLatin1String("max"))
+            fail(item["metric"], QStringLiteral("sla %1: metric \"%2\" is not avg or max").arg(sla.id, sla.metric));
+        if (!item["thresholdMs"])
+            fail(item, QStringLiteral("sla %1: \"thresholdMs\" is required").arg(sla.id));
+        sla.thresholdMs = number(item, "thresholdMs", 1, 0.000001, 1e6);
+        sla.persistenceMs = qint64(number(item, "persistenceMs", 0, 0, 86'400'000));
+        sla.windowMs = qint64(number(item, "windowMs", 1000, 1, 3'600'000));
+        scenario.slas.append(sla);
+    }
+}
+
 Scenario parseDocument(const YAML::Node &root)
 {
     if (!root.IsMap())
@@ -242,6 +379,8 @@ Scenario parseDocument(const YAML::Node &root)
         sw.managementAddress = optionalString(item, "managementAddress");
         sw.portCount = int(number(item, "ports", 32, 1, 4096));
         sw.state = SwitchState::Up;
+        if (item["hopLatencyUs"])
+            scenario.hopLatencyUsBySwitch.insert(sw.id, number(item, "hopLatencyUs", 40, 0.1, 1e6));
         inventory.switches.append(sw);
     }
 
@@ -295,6 +434,8 @@ Scenario parseDocument(const YAML::Node &root)
             fail(item, QStringLiteral("path %1→%2 ends at %3").arg(path.from, path.to, at));
         scenario.paths.append(path);
     }
+
+    parseFlows(root, scenario);
 
     for (const auto &item : sequence(root, "storage")) {
         StorageLocation location;

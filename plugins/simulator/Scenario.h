@@ -45,6 +45,43 @@ struct MeasuredPathSpec
     QStringList links; ///< In order from `from` to `to`.
 };
 
+/// One end of a simulated flow: a host hanging off a switch port.
+struct FlowEndpointSpec
+{
+    QString name;
+    QString ip;        ///< IPv4.
+    QString switchId;
+    int port = 0;      ///< Port of `switchId` facing the host (not a link's port).
+};
+
+/// Traffic the fabric carries (`flows:`): packets in both directions at `ratePps` each, through
+/// whatever entries the switches hold. The plugin proposes each as a Connection.
+struct FlowSpec
+{
+    QString id;            ///< Connection id ("flow-250").
+    QString name;
+    quint32 flowId = 0;    ///< INT flow id (BRAINE extension).
+    FlowEndpointSpec a;
+    FlowEndpointSpec b;
+    int protocol = 17;     ///< IP protocol: 6 TCP, 17 UDP.
+    int sourcePort = 0;    ///< a's L4 port.
+    int destinationPort = 0; ///< b's L4 port.
+    double ratePps = 200;  ///< Packets per second, each direction.
+    QStringList pinnedPath; ///< Switch ids, a's switch first.
+    bool telemetry = true;
+};
+
+/// A latency objective on a flow (`slas:`), proposed as an SlaRule.
+struct SlaSpec
+{
+    QString id;
+    QString flow;          ///< FlowSpec::id.
+    QString metric = QStringLiteral("avg"); ///< "avg" | "max".
+    double thresholdMs = 1.0;
+    qint64 persistenceMs = 0;
+    qint64 windowMs = 1000;
+};
+
 struct Scenario
 {
     QString name;
@@ -59,6 +96,11 @@ struct Scenario
     /// estimates it from `paths`.
     QSet<QString> unmeasuredLinks;
     QList<MeasuredPathSpec> paths;
+    /// Nominal per-hop (ingress to egress) latency of a switch in its postcards, µs
+    /// (`hopLatencyUs` on a switch; default 40).
+    QHash<QString, double> hopLatencyUsBySwitch;
+    QList<FlowSpec> flows;
+    QList<SlaSpec> slas;
 
     /// Parse a scenario document (YAML). Errors name the line and what is wrong.
     static Result<Scenario> parse(const QByteArray &yaml);

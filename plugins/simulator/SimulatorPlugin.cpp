@@ -17,7 +17,10 @@ namespace {
 class SimulatorSource final : public ITelemetrySource
 {
 public:
-    explicit SimulatorSource(std::shared_ptr<SimulatorModel> model) : m_model(std::move(model)) {}
+    SimulatorSource(std::shared_ptr<SimulatorModel> model, std::shared_ptr<SimulatedFabric> fabric)
+        : m_model(std::move(model)), m_fabric(std::move(fabric))
+    {
+    }
     ~SimulatorSource() override { stop(); }
 
     QString name() const override
@@ -52,6 +55,8 @@ private:
             return;
         m_lastTickMs = now;
         SimulatorModel::Step step = m_model->step(now);
+        if (m_fabric)
+            m_fabric->applyFaults(m_model->scenario().faults, m_model->activeFaults());
         if (!step.inventoryChanges.isEmpty()) {
             if (auto applied = m_host->applyInventory(step.inventoryChanges, QStringLiteral("simulator")); !applied)
                 qCWarning(lcSimulator) << "fault inventory change refused:" << applied.error();
@@ -62,6 +67,7 @@ private:
     }
 
     std::shared_ptr<SimulatorModel> m_model;
+    std::shared_ptr<SimulatedFabric> m_fabric;
     IPluginHost *m_host = nullptr;
     std::unique_ptr<QTimer> m_timer;
     qint64 m_lastTickMs = 0;
@@ -122,12 +128,27 @@ Result<void> SimulatorPlugin::initialize(IPluginHost *host, const QVariantMap &s
                       {QStringLiteral("scenario"), scenario->name}};
     host->publishEvent(loaded);
 
+    m_fabric = std::make_shared<SimulatedFabric>(*scenario, seed);
     m_model = std::make_shared<SimulatorModel>(std::move(*scenario), seed);
     return {};
 }
 
+void SimulatorPlugin::start()
+{
+    if (!m_model || !m_fabric)
+        return;
+    const QList<Connection> connections = scenarioConnections(m_model->scenario());
+    const QList<SlaRule> rules = scenarioSlaRules(m_model->scenario());
+    if (!connections.isEmpty() || !rules.isEmpty())
+        m_host->proposeNetworkIntents(connections, rules, QStringLiteral("simulator"));
+    m_fabric->startTraffic();
+}
+
 void SimulatorPlugin::shutdown()
 {
+    if (m_fabric)
+        m_fabric->stopTraffic();
+    m_fabric.reset();
     m_model.reset();
 }
 
@@ -135,7 +156,7 @@ std::unique_ptr<ITelemetrySource> SimulatorPlugin::createTelemetrySource()
 {
     if (!m_model)
         return nullptr;
-    return std::make_unique<SimulatorSource>(m_model);
+    return std::make_unique<SimulatorSource>(m_model, m_fabric);
 }
 
 std::unique_ptr<IComputeBackend> SimulatorPlugin::createComputeBackend()
@@ -146,6 +167,13 @@ std::unique_ptr<IComputeBackend> SimulatorPlugin::createComputeBackend()
                               + QLatin1String("/deployments.json");
     return std::make_unique<SimulatorComputeBackend>(
         m_model, stateFile, ComputeBackendSettings::fromSettings(m_settings));
+}
+
+std::unique_ptr<INetworkTarget> SimulatorPlugin::createNetworkTarget(const Switch &sw)
+{
+    if (!m_fabric)
+        return nullptr;
+    return m_fabric->createTarget(sw.id);
 }
 
 } // namespace Continuo::Simulator

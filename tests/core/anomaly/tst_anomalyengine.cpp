@@ -337,7 +337,7 @@ void tst_AnomalyEngine::restartRestoresActiveAlertsAndSilences()
 void tst_AnomalyEngine::simulatorFaultsBecomeAlertsLive()
 {
     // The real simulator, in real time: hpc-bol-07 runs hot from 20 s (firing ~10 s later),
-    // sw-core-2 degrades from 45 s (its links fire ~10 s later).
+    // sw-core-1 (the paper's S3) degrades from 45 s (its links fire ~10 s later).
     QTemporaryDir dir;
     Engine engine;
     QVERIFY(engine.start(options(dir.path())).hasValue());
@@ -350,16 +350,16 @@ void tst_AnomalyEngine::simulatorFaultsBecomeAlertsLive()
     QCOMPARE(hot->contributions.first().feature, u"node_cpu_utilisation"_s);
     qDebug().noquote() << hot->summary;
 
-    const auto linkThroughCore2 = [&]() -> std::optional<Alert> {
+    const auto linkThroughCore1 = [&]() -> std::optional<Alert> {
         for (const Alert &alert : engine.anomalyEngine()->activeAlerts()) {
             if (alert.ruleId == u"link-latency-high"_s && alert.state == AlertState::Firing &&
-                alert.switchIds.contains(u"sw-core-2"_s))
+                alert.switchIds.contains(u"sw-core-1"_s))
                 return alert;
         }
         return std::nullopt;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(linkThroughCore2().has_value(), 45'000);
-    qDebug().noquote() << linkThroughCore2()->summary;
+    QTRY_VERIFY_WITH_TIMEOUT(linkThroughCore1().has_value(), 45'000);
+    qDebug().noquote() << linkThroughCore1()->summary;
     // Everything else the default rules raised in this minute, for people reading the log.
     for (const Alert &alert : engine.anomalyEngine()->activeAlerts())
         qDebug().noquote() << toString(alert.state) << alert.ruleId << alert.subjectId();

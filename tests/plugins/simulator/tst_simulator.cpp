@@ -147,7 +147,7 @@ private Q_SLOTS:
                 latencyDuring = valueOf(step, QStringLiteral("link_latency_seconds"), QStringLiteral("link"), QStringLiteral("link-core1-core2"));
             }
             for (const auto &change : step.inventoryChanges.changes()) {
-                if (change.id == QLatin1String("sw-core-2"))
+                if (change.id == QLatin1String("sw-core-1"))
                     switchDegraded = switchDegraded || std::get<Switch>(*change.entity).state == SwitchState::Degraded;
             }
         }
@@ -161,8 +161,8 @@ private Q_SLOTS:
             QCOMPARE(event.type, QStringLiteral("Simulator.Fault"));
             seen.append(event.subjectId + (event.payload.value(QStringLiteral("active")).toBool() ? QStringLiteral("+") : QStringLiteral("-")));
         }
-        QCOMPARE(seen, (QStringList{QStringLiteral("hpc-bol-07+"), QStringLiteral("sw-core-2+"),
-                                    QStringLiteral("hpc-bol-07-"), QStringLiteral("sw-core-2-")}));
+        QCOMPARE(seen, (QStringList{QStringLiteral("hpc-bol-07+"), QStringLiteral("sw-core-1+"),
+                                    QStringLiteral("hpc-bol-07-"), QStringLiteral("sw-core-1-")}));
     }
 
     void scheduleArithmetic()
