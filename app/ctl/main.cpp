@@ -7,6 +7,9 @@
 #include "anomaly/AlertRule.h"
 #include "api/ProtoConvert.h"
 #include "model/ModelJson.h"
+#include "network/NetworkModel.h"
+#include "network/NetworkTypes.h"
+#include "network/P4Entry.h"
 #include "orchestration/IntentYaml.h"
 
 #include "continuo/v1/continuo.grpc.pb.h"
@@ -17,9 +20,11 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <cmath>
@@ -99,9 +104,37 @@ const char *const Usage =
     "                                  start, shutdown, destroy, suspend, resume, undefine a VM;\n"
     "                                  migrate a VM with targetNode=NODE\n"
     "  logs OBJECT [--bytes N]         a job's output or a VM's serial console (default 1 MiB)\n"
+    "  p4 switches                     the P4 switches, their pipeline, entries and state\n"
+    "  p4 entries SWITCH [--table T] [--counters]\n"
+    "                                  desired and installed entries (installed, pending,\n"
+    "                                  stray), with direct counters read from the switch\n"
+    "  p4 apply SWITCH --table T [--dry-run] FILE|-\n"
+    "                                  make FILE's entries the content of table T (audited):\n"
+    "                                  one entry a line, '#' comments, e.g.\n"
+    "                                    table0 hdr.ipv4.dst_addr=10.0.0.2&&&255.255.255.255\n"
+    "                                    priority=10 action=set_egress_port(port=2)\n"
+    "                                  validated, diffed, written in one atomic batch (restored\n"
+    "                                  on failure); --dry-run shows the diff only;\n"
+    "                                  --all-tables instead of --table replaces every table\n"
+    "  p4 dry-run SWITCH PACKET        which entries a packet hits and what they do, e.g.\n"
+    "                                  'in_port=1 ip_src=10.1.0.11 ip_dst=10.2.0.21 proto=17 dport=9250'\n"
+    "  connections                     connections through the fabric and their paths\n"
+    "  connection add FILE.json [--dry-run]\n"
+    "                                  create or change a connection (audited): path computed\n"
+    "                                  (or pinnedPath checked), entries on every switch of it\n"
+    "  connection rm ID                remove a connection and its entries (audited)\n"
+    "  connection reroute ID --avoid S[,S...]\n"
+    "                                  move a connection off switches (audited)\n"
+    "  connection restore ID           back to its pinned or shortest path (audited)\n"
+    "  sla                             SLA rules on the flows' INT latency\n"
+    "  sla set FILE.json               create or change an SLA rule (audited): {id,\n"
+    "                                  connectionId, metric avg|max, thresholdMs,\n"
+    "                                  persistenceMs, windowMs, reroute, enabled}\n"
+    "  sla rm ID                       remove an SLA rule (audited)\n"
+    "  reroutes                        flows moved by SLA violations or operators\n"
     "options:\n"
     "  --server HOST:PORT              daemon address (default 127.0.0.1:7443, or $CONTINUO_SERVER)\n"
-    "  --json                          one JSON document (JSON lines for --follow and watch)\n";
+    "  --json, -o json                 one JSON document (JSON lines for --follow and watch)\n";
 
 struct UsageError
 {
@@ -257,6 +290,21 @@ private:
     int backends(const QString &clusterId, const QString &kind);
     int backendAction(const QString &objectId, const QString &action, const QVariantMap &arguments);
     int backendLog(const QString &objectId, qint64 maxBytes);
+    std::optional<int> runNetwork(const QString &command, QStringList &arguments);
+    std::optional<P4Program> program(const QString &switchId, int *exitCode);
+    int p4Switches();
+    int p4Entries(const QString &switchId, const QString &table, bool withCounters);
+    int p4Apply(const QString &switchId, const QString &table, const QString &path, bool dryRun);
+    int p4DryRun(const QString &switchId, const QString &packet);
+    int connections();
+    int printConnection(const std::string &text, const QString &what);
+    int addConnection(const QString &path, bool dryRun);
+    int removeConnection(const QString &connectionId);
+    int rerouteConnection(const QString &connectionId, const QStringList &avoid);
+    int slaRules();
+    int setSlaRule(const QString &path);
+    int removeSlaRule(const QString &ruleId);
+    int reroutes();
     void printExplanation(const PlacementExplanation &explanation, const QString &title) const;
     void printMoves(const QList<PlannedMove> &moves, const QString &empty) const;
 
@@ -264,6 +312,7 @@ private:
     bool m_json;
     std::unique_ptr<v1::ContinuoService::Stub> m_stub;
     std::unique_ptr<v1::Federation::Stub> m_federation;
+    QHash<QString, P4Program> m_programs; ///< By switch id, fetched once per run.
 };
 
 QJsonObject pluginJson(const PluginInfo &plugin)
@@ -1895,6 +1944,646 @@ int Client::backendLog(const QString &objectId, qint64 maxBytes)
     return ExitOk;
 }
 
+// ---- P4 network control (issue 7) -------------------------------------------------------------
+
+/// The JSON object of a wire string; a malformed one is the server's fault.
+QJsonObject wireObject(const std::string &text)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+}
+
+QString joinPath(const QStringList &path)
+{
+    return path.isEmpty() ? QStringLiteral("-") : path.join(QLatin1Char('-'));
+}
+
+/// A JSON object file, or "-" for stdin.
+QJsonObject readJsonObjectFile(const QString &path)
+{
+    QByteArray data;
+    if (path == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            throw UsageError{QStringLiteral("cannot read stdin")};
+        data = in.readAll();
+    } else {
+        data = readIntentFile(path);
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        throw UsageError{QStringLiteral("%1: malformed JSON at offset %2: %3")
+                             .arg(path)
+                             .arg(parseError.offset)
+                             .arg(parseError.errorString())};
+    if (!document.isObject())
+        throw UsageError{QStringLiteral("%1: expected one JSON object").arg(path)};
+    return document.object();
+}
+
+/// The P4 program a switch runs, fetched once per run.
+std::optional<P4Program> Client::program(const QString &switchId, int *exitCode)
+{
+    if (const auto it = m_programs.constFind(switchId); it != m_programs.cend())
+        return *it;
+    grpc::ClientContext context;
+    prepare(context);
+    v1::GetP4ProgramRequest request;
+    request.set_switch_id(switchId.toStdString());
+    v1::GetP4ProgramResponse response;
+    if (auto result = m_stub->GetP4Program(&context, request, &response); !result.ok()) {
+        *exitCode = serverError(result);
+        return std::nullopt;
+    }
+    P4Program loaded = P4Program::reference();
+    if (!response.p4info().empty()) {
+        auto parsed = P4Program::fromP4Info(QByteArray::fromStdString(response.p4info()));
+        if (!parsed) {
+            *exitCode = fail(QStringLiteral("the P4Info of switch %1 does not load: %2").arg(switchId, parsed.error()));
+            return std::nullopt;
+        }
+        loaded = *parsed;
+    }
+    m_programs.insert(switchId, loaded);
+    return loaded;
+}
+
+int Client::p4Switches()
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListP4SwitchesResponse response;
+    if (auto result = m_stub->ListP4Switches(&context, {}, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        QJsonArray array;
+        for (const std::string &text : response.switches_json())
+            array.append(wireObject(text));
+        printJson({{QStringLiteral("switches"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("SWITCH"), QStringLiteral("NAME"), QStringLiteral("TARGET"),
+                 QStringLiteral("CONNECTED"), QStringLiteral("PIPELINE"), QStringLiteral("INT-ID"),
+                 QStringLiteral("DESIRED"), QStringLiteral("INSTALLED"), QStringLiteral("LAST-APPLIED"),
+                 QStringLiteral("ERROR")});
+    for (const std::string &text : response.switches_json()) {
+        auto status = Api::p4SwitchStatusFromJson(wireObject(text));
+        if (!status)
+            return fail(QStringLiteral("the server sent a bad switch: %1").arg(status.error()));
+        table.add({status->switchId, status->name, status->pluginId.isEmpty() ? QStringLiteral("-") : status->pluginId,
+                   status->connected ? QStringLiteral("yes") : QStringLiteral("no"),
+                   status->pipeline.isEmpty() ? QStringLiteral("-") : status->pipeline,
+                   QString::number(status->intSwitchId), QString::number(status->desiredEntries),
+                   status->installedEntries < 0 ? QStringLiteral("?") : QString::number(status->installedEntries),
+                   timeText(status->lastAppliedMs), status->lastError});
+    }
+    table.print();
+    return ExitOk;
+}
+
+int Client::p4Entries(const QString &switchId, const QString &tableName, bool withCounters)
+{
+    int exitCode = ExitOk;
+    const auto loaded = program(switchId, &exitCode);
+    if (!loaded)
+        return exitCode;
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListP4EntriesRequest request;
+    request.set_switch_id(switchId.toStdString());
+    request.set_table(tableName.toStdString());
+    request.set_with_counters(withCounters);
+    v1::ListP4EntriesResponse response;
+    if (auto result = m_stub->ListP4Entries(&context, request, &response); !result.ok())
+        return serverError(result);
+    QList<P4EntryStatus> entries;
+    entries.reserve(response.entries_size());
+    for (const auto &wire : response.entries()) {
+        auto entry = Api::fromProto(*loaded, wire);
+        if (!entry)
+            return fail(QStringLiteral("the server sent a bad entry: %1").arg(entry.error()));
+        entries.append(std::move(*entry));
+    }
+    if (m_json) {
+        QJsonArray array;
+        for (const P4EntryStatus &status : std::as_const(entries)) {
+            QJsonObject object{{QStringLiteral("entry"), toJson(*loaded, status.entry)},
+                               {QStringLiteral("text"), P4EntryText::format(*loaded, status.entry)},
+                               {QStringLiteral("desired"), status.desired},
+                               {QStringLiteral("installed"), status.installed}};
+            if (status.hasCounters) {
+                object.insert(QStringLiteral("packets"), status.counters.packets);
+                object.insert(QStringLiteral("bytes"), status.counters.bytes);
+            }
+            array.append(object);
+        }
+        printJson({{QStringLiteral("switchId"), switchId}, {QStringLiteral("table"), tableName},
+                   {QStringLiteral("entries"), array}},
+                  false);
+        return ExitOk;
+    }
+    QStringList header{QStringLiteral("STATE")};
+    if (withCounters)
+        header << QStringLiteral("PACKETS") << QStringLiteral("BYTES");
+    header << QStringLiteral("ENTRY");
+    Table table(header);
+    for (const P4EntryStatus &status : std::as_const(entries)) {
+        // installed: desired and on the switch; pending: desired, not (yet) on the switch;
+        // stray: on the switch, not desired (the next apply deletes it).
+        const QString state = status.desired ? (status.installed ? QStringLiteral("installed") : QStringLiteral("pending"))
+                                             : QStringLiteral("stray");
+        QStringList row{state};
+        if (withCounters) {
+            row << (status.hasCounters ? QString::number(status.counters.packets) : QStringLiteral("-"))
+                << (status.hasCounters ? QString::number(status.counters.bytes) : QStringLiteral("-"));
+        }
+        row << P4EntryText::format(*loaded, status.entry);
+        table.add(row);
+    }
+    table.print();
+    if (entries.isEmpty())
+        printLine(QStringLiteral("(no entries)"));
+    return ExitOk;
+}
+
+int Client::p4Apply(const QString &switchId, const QString &tableName, const QString &path, bool dryRun)
+{
+    int exitCode = ExitOk;
+    const auto loaded = program(switchId, &exitCode);
+    if (!loaded)
+        return exitCode;
+    QByteArray data;
+    if (path == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            throw UsageError{QStringLiteral("cannot read stdin")};
+        data = in.readAll();
+    } else {
+        data = readIntentFile(path);
+    }
+    const P4TableInfo *tableInfo = tableName.isEmpty() ? nullptr : loaded->table(tableName);
+    if (!tableName.isEmpty() && !tableInfo)
+        return fail(QStringLiteral("switch %1 has no table \"%2\"").arg(switchId, tableName));
+    // Parsed and checked here, so that errors name the line; the daemon checks the set again.
+    QList<P4TableEntry> entries;
+    QList<int> lineOf;
+    const QList<QByteArray> lines = data.split('\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = QString::fromUtf8(lines.at(i)).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const QString where = QStringLiteral("%1:%2").arg(path == QLatin1String("-") ? QStringLiteral("stdin") : path).arg(i + 1);
+        auto entry = P4EntryText::parse(*loaded, line);
+        if (!entry)
+            throw UsageError{QStringLiteral("%1: %2").arg(where, entry.error())};
+        if (tableInfo && loaded->table(entry->table) != tableInfo)
+            throw UsageError{QStringLiteral("%1: entry of table %2, but --table is %3").arg(where, entry->table, tableName)};
+        const QList<P4ValidationError> errors = P4Validation::validate(*loaded, *entry);
+        if (!errors.isEmpty()) {
+            const P4ValidationError &first = errors.constFirst();
+            throw UsageError{QStringLiteral("%1: %2%3").arg(where, first.field.isEmpty() ? QString() : first.field + QStringLiteral(": "),
+                                                           first.message)};
+        }
+        entries.append(std::move(*entry));
+        lineOf.append(i + 1);
+    }
+    grpc::ClientContext context;
+    prepare(context);
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(120));
+    v1::SetP4EntriesRequest request;
+    request.set_switch_id(switchId.toStdString());
+    request.set_table(tableName.toStdString());
+    request.mutable_entries_json()->Reserve(int(entries.size()));
+    for (const P4TableEntry &entry : std::as_const(entries))
+        request.add_entries_json(Api::jsonText(toJson(*loaded, entry)));
+    request.set_dry_run(dryRun);
+    request.set_actor(actor().toStdString());
+    v1::SetP4EntriesResponse response;
+    if (auto result = m_stub->SetP4Entries(&context, request, &response); !result.ok()) {
+        // "#3: ..." from the set check: say which line that entry came from.
+        QString message = fromStd(result.error_message());
+        static const QRegularExpression index(QStringLiteral("^#(\\d+)"));
+        if (const auto match = index.match(message); match.hasMatch()) {
+            const int i = match.captured(1).toInt();
+            if (i >= 0 && i < lineOf.size())
+                message = QStringLiteral("%1:%2: %3").arg(path).arg(lineOf.at(i)).arg(message);
+        }
+        if (result.error_code() == grpc::StatusCode::UNAVAILABLE
+            || result.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED)
+            return serverError(result);
+        return fail(message);
+    }
+    auto applied = Api::fromProto(*loaded, response, switchId);
+    if (!applied)
+        return fail(QStringLiteral("the server sent a bad answer: %1").arg(applied.error()));
+    const P4EntryDiff &diff = applied->diff;
+    if (m_json) {
+        auto list = [&](const QList<P4TableEntry> &from) {
+            QJsonArray array;
+            for (const P4TableEntry &entry : from)
+                array.append(toJson(*loaded, entry));
+            return array;
+        };
+        printJson({{QStringLiteral("switchId"), switchId},
+                   {QStringLiteral("table"), tableName},
+                   {QStringLiteral("dryRun"), dryRun},
+                   {QStringLiteral("applied"), applied->applied},
+                   {QStringLiteral("rolledBack"), applied->rolledBack},
+                   {QStringLiteral("durationUs"), applied->durationUs},
+                   {QStringLiteral("unchanged"), diff.unchanged},
+                   {QStringLiteral("inserted"), list(diff.toInsert)},
+                   {QStringLiteral("modified"), list(diff.toModify)},
+                   {QStringLiteral("deleted"), list(diff.toDelete)}},
+                  false);
+        return ExitOk;
+    }
+    for (const P4TableEntry &entry : diff.toInsert)
+        printLine(QStringLiteral("+ ") + P4EntryText::format(*loaded, entry));
+    for (const P4TableEntry &entry : diff.toModify)
+        printLine(QStringLiteral("~ ") + P4EntryText::format(*loaded, entry));
+    for (const P4TableEntry &entry : diff.toDelete)
+        printLine(QStringLiteral("- ") + P4EntryText::format(*loaded, entry));
+    const QString counts = QStringLiteral("%1 to insert, %2 to modify, %3 to delete, %4 unchanged")
+                               .arg(diff.toInsert.size())
+                               .arg(diff.toModify.size())
+                               .arg(diff.toDelete.size())
+                               .arg(diff.unchanged);
+    const QString where = QStringLiteral("%1 %2").arg(switchId, tableName.isEmpty() ? QStringLiteral("(all tables)") : tableName);
+    if (dryRun)
+        printLine(QStringLiteral("%1: %2 (dry run: nothing written)").arg(where, counts));
+    else if (applied->applied)
+        printLine(QStringLiteral("%1: %2: written in %3 ms").arg(where, counts).arg(double(applied->durationUs) / 1000.0, 0, 'f', 1));
+    else if (diff.isEmpty())
+        printLine(QStringLiteral("%1: nothing to change (%2 unchanged)").arg(where).arg(diff.unchanged));
+    else
+        printLine(QStringLiteral("%1: %2: stored; the switch is not connected and gets them when it connects").arg(where, counts));
+    return ExitOk;
+}
+
+int Client::p4DryRun(const QString &switchId, const QString &packet)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::DryRunP4PacketRequest request;
+    request.set_switch_id(switchId.toStdString());
+    request.set_packet(packet.toStdString());
+    v1::DryRunP4PacketResponse response;
+    if (auto result = m_stub->DryRunP4Packet(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        printJson({{QStringLiteral("switchId"), switchId}, {QStringLiteral("packet"), packet},
+                   {QStringLiteral("trace"), fromStd(response.trace())}},
+                  false);
+        return ExitOk;
+    }
+    QString trace = fromStd(response.trace());
+    while (trace.endsWith(QLatin1Char('\n')))
+        trace.chop(1);
+    printLine(trace);
+    return ExitOk;
+}
+
+QString endpointText(const ConnectionEndpoint &endpoint)
+{
+    QString text = endpoint.name.isEmpty() ? endpoint.ip : QStringLiteral("%1 (%2)").arg(endpoint.name, endpoint.ip);
+    if (endpoint.l4Port > 0)
+        text += QStringLiteral(":%1").arg(endpoint.l4Port);
+    return text + QStringLiteral(" @%1/%2").arg(endpoint.switchId).arg(endpoint.switchPort);
+}
+
+QString protocolText(int protocol)
+{
+    switch (protocol) {
+    case 0:
+        return QStringLiteral("any");
+    case 6:
+        return QStringLiteral("tcp");
+    case 17:
+        return QStringLiteral("udp");
+    default:
+        return QString::number(protocol);
+    }
+}
+
+int Client::connections()
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListConnectionsResponse response;
+    if (auto result = m_stub->ListConnections(&context, {}, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        QJsonArray array;
+        for (const std::string &text : response.connections_json())
+            array.append(wireObject(text));
+        printJson({{QStringLiteral("connections"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("ID"), QStringLiteral("FLOW"), QStringLiteral("PROTO"), QStringLiteral("A"),
+                 QStringLiteral("B"), QStringLiteral("TELEMETRY"), QStringLiteral("PATH"), QStringLiteral("BACKUP"),
+                 QStringLiteral("AVOIDING")});
+    for (const std::string &text : response.connections_json()) {
+        auto c = connectionFromJson(wireObject(text));
+        if (!c)
+            return fail(QStringLiteral("the server sent a bad connection: %1").arg(c.error()));
+        table.add({c->id, QString::number(c->flowId), protocolText(c->ipProtocol), endpointText(c->a),
+                   endpointText(c->b), c->telemetry ? QStringLiteral("on") : QStringLiteral("off"),
+                   joinPath(c->path), joinPath(c->backupPath),
+                   c->avoidedSwitches.isEmpty() ? QStringLiteral("-") : c->avoidedSwitches.join(QLatin1Char(','))});
+    }
+    table.print();
+    return ExitOk;
+}
+
+int Client::printConnection(const std::string &text, const QString &what)
+{
+    const QJsonObject object = wireObject(text);
+    if (m_json) {
+        printJson(object, false);
+        return ExitOk;
+    }
+    auto c = connectionFromJson(object);
+    if (!c)
+        return fail(QStringLiteral("the server sent a bad connection: %1").arg(c.error()));
+    printLine(QStringLiteral("connection %1 %2: path %3").arg(c->id, what, joinPath(c->path)));
+    if (!c->backupPath.isEmpty())
+        printLine(QStringLiteral("  backup %1").arg(joinPath(c->backupPath)));
+    if (!c->avoidedSwitches.isEmpty())
+        printLine(QStringLiteral("  avoiding %1").arg(c->avoidedSwitches.join(QLatin1Char(','))));
+    return ExitOk;
+}
+
+int Client::addConnection(const QString &path, bool dryRun)
+{
+    const QJsonObject object = readJsonObjectFile(path);
+    // Checked here too, so that a bad file is a usage error naming the key.
+    auto parsed = connectionFromJson(object);
+    if (!parsed)
+        throw UsageError{QStringLiteral("%1: %2").arg(path, parsed.error())};
+    if (auto valid = validateConnection(*parsed); !valid)
+        throw UsageError{QStringLiteral("%1: %2").arg(path, valid.error())};
+    grpc::ClientContext context;
+    prepare(context);
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+    v1::UpsertConnectionRequest request;
+    request.set_connection_json(Api::jsonText(object));
+    request.set_dry_run(dryRun);
+    request.set_actor(actor().toStdString());
+    v1::UpsertConnectionResponse response;
+    if (auto result = m_stub->UpsertConnection(&context, request, &response); !result.ok())
+        return serverError(result);
+    return printConnection(response.connection_json(),
+                           dryRun ? QStringLiteral("would be set (dry run: nothing written)") : QStringLiteral("set"));
+}
+
+int Client::removeConnection(const QString &connectionId)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+    v1::RemoveConnectionRequest request;
+    request.set_connection_id(connectionId.toStdString());
+    request.set_actor(actor().toStdString());
+    v1::RemoveConnectionResponse response;
+    if (auto result = m_stub->RemoveConnection(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json)
+        printJson({{QStringLiteral("connectionId"), connectionId}, {QStringLiteral("removed"), true}}, false);
+    else
+        printLine(QStringLiteral("connection %1 removed; its entries are deleted").arg(connectionId));
+    return ExitOk;
+}
+
+int Client::rerouteConnection(const QString &connectionId, const QStringList &avoid)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+    v1::RerouteConnectionRequest request;
+    request.set_connection_id(connectionId.toStdString());
+    for (const QString &switchId : avoid)
+        request.add_avoid_switches(switchId.toStdString());
+    request.set_actor(actor().toStdString());
+    v1::RerouteConnectionResponse response;
+    if (auto result = m_stub->RerouteConnection(&context, request, &response); !result.ok())
+        return serverError(result);
+    return printConnection(response.connection_json(),
+                           avoid.isEmpty() ? QStringLiteral("restored") : QStringLiteral("rerouted"));
+}
+
+int Client::slaRules()
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListSlaRulesResponse response;
+    if (auto result = m_stub->ListSlaRules(&context, {}, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        QJsonArray array;
+        for (const std::string &text : response.rules_json())
+            array.append(wireObject(text));
+        printJson({{QStringLiteral("rules"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("ID"), QStringLiteral("CONNECTION"), QStringLiteral("METRIC"),
+                 QStringLiteral("THRESHOLD"), QStringLiteral("PERSISTENCE"), QStringLiteral("WINDOW"),
+                 QStringLiteral("ON-VIOLATION"), QStringLiteral("ENABLED")});
+    for (const std::string &text : response.rules_json()) {
+        auto rule = slaRuleFromJson(wireObject(text));
+        if (!rule)
+            return fail(QStringLiteral("the server sent a bad SLA rule: %1").arg(rule.error()));
+        table.add({rule->id, rule->connectionId, toString(rule->metric) + QStringLiteral(" latency"),
+                   QStringLiteral("%1 ms").arg(rule->thresholdMs), QStringLiteral("%1 ms").arg(rule->persistenceMs),
+                   QStringLiteral("%1 ms").arg(rule->windowMs),
+                   rule->reroute ? QStringLiteral("reroute") : QStringLiteral("event"),
+                   rule->enabled ? QStringLiteral("yes") : QStringLiteral("no")});
+    }
+    table.print();
+    return ExitOk;
+}
+
+int Client::setSlaRule(const QString &path)
+{
+    const QJsonObject object = readJsonObjectFile(path);
+    auto rule = slaRuleFromJson(object);
+    if (!rule)
+        throw UsageError{QStringLiteral("%1: %2").arg(path, rule.error())};
+    if (auto valid = validateSlaRule(*rule); !valid)
+        throw UsageError{QStringLiteral("%1: %2").arg(path, valid.error())};
+    grpc::ClientContext context;
+    prepare(context);
+    v1::UpsertSlaRuleRequest request;
+    request.set_rule_json(Api::jsonText(object));
+    request.set_actor(actor().toStdString());
+    v1::UpsertSlaRuleResponse response;
+    if (auto result = m_stub->UpsertSlaRule(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json)
+        printJson({{QStringLiteral("rule"), toJson(*rule)}, {QStringLiteral("set"), true}}, false);
+    else
+        printLine(QStringLiteral("SLA rule %1 set: %2 latency of %3 above %4 ms for %5 ms -> %6")
+                      .arg(rule->id, toString(rule->metric), rule->connectionId)
+                      .arg(rule->thresholdMs)
+                      .arg(rule->persistenceMs)
+                      .arg(rule->reroute ? QStringLiteral("reroute") : QStringLiteral("event only")));
+    return ExitOk;
+}
+
+int Client::removeSlaRule(const QString &ruleId)
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::RemoveSlaRuleRequest request;
+    request.set_rule_id(ruleId.toStdString());
+    request.set_actor(actor().toStdString());
+    v1::RemoveSlaRuleResponse response;
+    if (auto result = m_stub->RemoveSlaRule(&context, request, &response); !result.ok())
+        return serverError(result);
+    if (m_json)
+        printJson({{QStringLiteral("ruleId"), ruleId}, {QStringLiteral("removed"), true}}, false);
+    else
+        printLine(QStringLiteral("SLA rule %1 removed").arg(ruleId));
+    return ExitOk;
+}
+
+int Client::reroutes()
+{
+    grpc::ClientContext context;
+    prepare(context);
+    v1::ListReroutesResponse response;
+    if (auto result = m_stub->ListReroutes(&context, {}, &response); !result.ok())
+        return serverError(result);
+    if (m_json) {
+        QJsonArray array;
+        for (const std::string &text : response.reroutes_json())
+            array.append(wireObject(text));
+        printJson({{QStringLiteral("reroutes"), array}}, false);
+        return ExitOk;
+    }
+    Table table({QStringLiteral("TIME"), QStringLiteral("CONNECTION"), QStringLiteral("FLOW"),
+                 QStringLiteral("RULE"), QStringLiteral("AVOIDED"), QStringLiteral("FROM"), QStringLiteral("TO"),
+                 QStringLiteral("VALUE"), QStringLiteral("REACTION")});
+    for (const std::string &text : response.reroutes_json()) {
+        auto record = Api::rerouteRecordFromJson(wireObject(text));
+        if (!record)
+            return fail(QStringLiteral("the server sent a bad reroute: %1").arg(record.error()));
+        const bool manual = record->ruleId.isEmpty();
+        table.add({timeText(record->atMs), record->connectionId, QString::number(record->flowId),
+                   manual ? QStringLiteral("(manual)") : record->ruleId,
+                   record->avoidedSwitch.isEmpty() ? QStringLiteral("-") : record->avoidedSwitch,
+                   joinPath(record->fromPath), joinPath(record->toPath),
+                   manual ? QStringLiteral("-")
+                          : QStringLiteral("%1 > %2 ms").arg(record->valueMs, 0, 'f', 3).arg(record->thresholdMs),
+                   record->reactionMs > 0 ? QStringLiteral("%1 ms").arg(record->reactionMs, 0, 'f', 1)
+                                          : QStringLiteral("-")});
+    }
+    table.print();
+    return ExitOk;
+}
+
+/// `p4`, `connections`/`connection`, `sla`, `reroutes`; nullopt for other commands.
+std::optional<int> Client::runNetwork(const QString &command, QStringList &arguments)
+{
+    if (command == QLatin1String("p4")) {
+        if (arguments.isEmpty())
+            throw UsageError{QStringLiteral("p4 wants switches, entries, apply or dry-run")};
+        const QString sub = arguments.takeFirst();
+        if (sub == QLatin1String("switches")) {
+            expectNoMore(arguments);
+            return p4Switches();
+        }
+        if (sub == QLatin1String("entries")) {
+            const QString table = takeOption(arguments, QStringLiteral("--table")).value_or(QString());
+            const bool counters = takeFlag(arguments, QStringLiteral("--counters"));
+            if (arguments.isEmpty())
+                throw UsageError{QStringLiteral("p4 entries needs a SWITCH")};
+            const QString switchId = arguments.takeFirst();
+            expectNoMore(arguments);
+            return p4Entries(switchId, table, counters);
+        }
+        if (sub == QLatin1String("apply")) {
+            const auto table = takeOption(arguments, QStringLiteral("--table"));
+            const bool allTables = takeFlag(arguments, QStringLiteral("--all-tables"));
+            const bool dryRun = takeFlag(arguments, QStringLiteral("--dry-run"));
+            if (!table && !allTables)
+                throw UsageError{QStringLiteral("p4 apply needs --table T (or --all-tables to replace "
+                                                "every table of the switch)")};
+            if (table && allTables)
+                throw UsageError{QStringLiteral("give --table or --all-tables, not both")};
+            if (arguments.size() != 2)
+                throw UsageError{QStringLiteral("p4 apply needs a SWITCH and a FILE (- for stdin)")};
+            const QString switchId = arguments.takeFirst();
+            const QString file = arguments.takeFirst();
+            return p4Apply(switchId, table.value_or(QString()), file, dryRun);
+        }
+        if (sub == QLatin1String("dry-run")) {
+            if (arguments.size() < 2)
+                throw UsageError{QStringLiteral("p4 dry-run needs a SWITCH and a packet "
+                                                "('in_port=1 ip_dst=10.0.0.2 dport=80')")};
+            const QString switchId = arguments.takeFirst();
+            // The packet may come as one quoted word or as several.
+            return p4DryRun(switchId, arguments.join(QLatin1Char(' ')));
+        }
+        throw UsageError{QStringLiteral("p4 wants switches, entries, apply or dry-run, not \"%1\"").arg(sub)};
+    }
+    if (command == QLatin1String("connections")) {
+        expectNoMore(arguments);
+        return connections();
+    }
+    if (command == QLatin1String("connection")) {
+        if (arguments.isEmpty())
+            throw UsageError{QStringLiteral("connection wants add, rm, reroute or restore")};
+        const QString sub = arguments.takeFirst();
+        if (sub == QLatin1String("add")) {
+            const bool dryRun = takeFlag(arguments, QStringLiteral("--dry-run"));
+            if (arguments.size() != 1)
+                throw UsageError{QStringLiteral("connection add needs one FILE.json (- for stdin)")};
+            return addConnection(arguments.constFirst(), dryRun);
+        }
+        if (sub == QLatin1String("rm") || sub == QLatin1String("remove")) {
+            if (arguments.size() != 1)
+                throw UsageError{QStringLiteral("connection rm needs one ID")};
+            return removeConnection(arguments.constFirst());
+        }
+        if (sub == QLatin1String("reroute")) {
+            const auto avoid = takeOption(arguments, QStringLiteral("--avoid"));
+            if (!avoid || avoid->isEmpty())
+                throw UsageError{QStringLiteral("connection reroute needs --avoid SWITCH[,SWITCH...] "
+                                                "(connection restore ID goes back)")};
+            if (arguments.size() != 1)
+                throw UsageError{QStringLiteral("connection reroute needs one ID")};
+            return rerouteConnection(arguments.constFirst(), avoid->split(QLatin1Char(','), Qt::SkipEmptyParts));
+        }
+        if (sub == QLatin1String("restore")) {
+            if (arguments.size() != 1)
+                throw UsageError{QStringLiteral("connection restore needs one ID")};
+            return rerouteConnection(arguments.constFirst(), {});
+        }
+        throw UsageError{QStringLiteral("connection wants add, rm, reroute or restore, not \"%1\"").arg(sub)};
+    }
+    if (command == QLatin1String("sla")) {
+        if (arguments.isEmpty())
+            return slaRules();
+        const QString sub = arguments.takeFirst();
+        if (sub == QLatin1String("set")) {
+            if (arguments.size() != 1)
+                throw UsageError{QStringLiteral("sla set needs one FILE.json (- for stdin)")};
+            return setSlaRule(arguments.constFirst());
+        }
+        if (sub == QLatin1String("rm") || sub == QLatin1String("remove")) {
+            if (arguments.size() != 1)
+                throw UsageError{QStringLiteral("sla rm needs one ID")};
+            return removeSlaRule(arguments.constFirst());
+        }
+        throw UsageError{QStringLiteral("sla wants no argument, set FILE.json or rm ID")};
+    }
+    if (command == QLatin1String("reroutes")) {
+        expectNoMore(arguments);
+        return reroutes();
+    }
+    return std::nullopt;
+}
+
 WhatIfChange parseChange(WhatIfChange::Kind kind, const QString &value)
 {
     WhatIfChange change;
@@ -1914,6 +2603,8 @@ WhatIfChange parseChange(WhatIfChange::Kind kind, const QString &value)
 
 int Client::run(const QString &command, QStringList arguments)
 {
+    if (const auto code = runNetwork(command, arguments))
+        return *code;
     if (command == QLatin1String("place")) {
         const auto file = takeOption(arguments, QStringLiteral("-f"));
         const bool dryRun = takeFlag(arguments, QStringLiteral("--dry-run"));
@@ -2195,7 +2886,13 @@ int main(int argc, char *argv[])
         QString server = qEnvironmentVariable("CONTINUO_SERVER", QLatin1String(DefaultServer));
         if (auto value = takeOption(arguments, QStringLiteral("--server")))
             server = *value;
-        const bool json = takeFlag(arguments, QStringLiteral("--json"));
+        bool json = takeFlag(arguments, QStringLiteral("--json"));
+        if (const auto output = takeOption(arguments, QStringLiteral("-o"))) {
+            if (*output == QLatin1String("json"))
+                json = true;
+            else if (*output != QLatin1String("text"))
+                throw UsageError{QStringLiteral("-o wants json or text, not \"%1\"").arg(*output)};
+        }
         if (arguments.isEmpty())
             throw UsageError{QStringLiteral("no command given")};
         if (arguments.constFirst().startsWith(QLatin1String("--")))

@@ -241,6 +241,7 @@ int runDaemon(int argc, char *argv[])
         return 2;
     }
     options.pluginSettings = config->pluginSettings;
+    options.network = config->network;
 
     if (!installSignalHandlers()) {
         printError(QStringLiteral("cannot install signal handlers"));

@@ -7,6 +7,8 @@
 #include "api/FederationCentral.h"
 #include "api/ProtoConvert.h"
 #include "engine/Engine.h"
+#include "network/NetworkController.h"
+#include "network/P4Entry.h"
 #include "orchestration/IntentYaml.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/ResourceQuery.h"
@@ -23,6 +25,8 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace Continuo::Api {
@@ -40,6 +44,8 @@ constexpr int MaxAuditLimit = 100000;
 constexpr int DefaultListLimit = 1000;
 constexpr int MaxListLimit = 100000;
 constexpr int MaxColumnBudget = 20000;
+/// The longest a handler waits for the network controller (switch writes of large batches).
+constexpr auto AsyncCallLimit = std::chrono::seconds(120);
 
 Status unavailable()
 {
@@ -1195,6 +1201,391 @@ public:
         return Status::OK;
     }
 
+    // ---- P4 network control and in-band telemetry (issue 7) ------------------------------------
+    // Entries travel as JSON in the switch's program: it is fetched on the engine thread (one
+    // hop, O(switches) for the existence check), then JSON is parsed and written on the handler
+    // thread so the engine thread never spends time on text. Controller calls that answer later
+    // (switch reads and writes on its I/O thread) go through onEngineAsync().
+
+    Status ListP4Switches(ServerContext *, const v1::ListP4SwitchesRequest *,
+                          v1::ListP4SwitchesResponse *response) override
+    {
+        QList<P4SwitchStatus> switches;
+        const Status status = onEngine<QList<P4SwitchStatus>>(
+            [broker = m_broker]() -> Outcome<QList<P4SwitchStatus>> {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return networkMissing<QList<P4SwitchStatus>>();
+                return Outcome<QList<P4SwitchStatus>>::of(network->switches());
+            },
+            switches);
+        if (!status.ok())
+            return status;
+        response->mutable_switches_json()->Reserve(int(switches.size()));
+        for (const P4SwitchStatus &item : std::as_const(switches))
+            response->add_switches_json(jsonText(toJson(item)));
+        return Status::OK;
+    }
+
+    Status GetP4Program(ServerContext *, const v1::GetP4ProgramRequest *request,
+                        v1::GetP4ProgramResponse *response) override
+    {
+        const QString switchId = qstr(request->switch_id());
+        P4Program program = P4Program::reference();
+        if (!switchId.isEmpty()) {
+            if (const Status status = switchProgram(switchId, program); !status.ok())
+                return status;
+        }
+        const QByteArray p4info = program.serializedP4Info();
+        response->set_p4info(p4info.constData(), std::size_t(p4info.size()));
+        return Status::OK;
+    }
+
+    Status ListP4Entries(ServerContext *context, const v1::ListP4EntriesRequest *request,
+                         v1::ListP4EntriesResponse *response) override
+    {
+        const QString switchId = qstr(request->switch_id());
+        const QString table = qstr(request->table());
+        const bool withCounters = request->with_counters();
+        P4Program program;
+        if (const Status status = switchProgram(switchId, program); !status.ok())
+            return status;
+        if (!table.isEmpty() && !program.table(table))
+            return error(StatusCode::NOT_FOUND,
+                         QStringLiteral("switch %1 has no table \"%2\"").arg(switchId, table));
+        QList<P4EntryStatus> entries;
+        const Status status = onEngineAsync<QList<P4EntryStatus>>(
+            context,
+            [broker = m_broker, switchId, table, withCounters](auto reply) {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return reply(networkMissing<QList<P4EntryStatus>>());
+                network->entries(switchId, table, withCounters,
+                                 [reply](const Result<QList<P4EntryStatus>> &result) {
+                                     // The only failure left is reading the switch.
+                                     reply(Outcome<QList<P4EntryStatus>>::from(
+                                         result, StatusCode::FAILED_PRECONDITION));
+                                 });
+            },
+            entries);
+        if (!status.ok())
+            return status;
+        response->mutable_entries()->Reserve(int(entries.size()));
+        for (const P4EntryStatus &entry : std::as_const(entries))
+            toProto(program, entry, response->add_entries());
+        return Status::OK;
+    }
+
+    Status SetP4Entries(ServerContext *context, const v1::SetP4EntriesRequest *request,
+                        v1::SetP4EntriesResponse *response) override
+    {
+        const QString switchId = qstr(request->switch_id());
+        const QString table = qstr(request->table());
+        const bool dryRun = request->dry_run();
+        const QString actor = actorOf(context, request->actor());
+        P4Program program;
+        if (const Status status = switchProgram(switchId, program); !status.ok())
+            return status;
+        if (!table.isEmpty() && !program.table(table))
+            return error(StatusCode::NOT_FOUND,
+                         QStringLiteral("switch %1 has no table \"%2\"").arg(switchId, table));
+        QList<P4TableEntry> entries;
+        entries.reserve(request->entries_json_size());
+        for (int i = 0; i < request->entries_json_size(); ++i) {
+            const QString what = QStringLiteral("entry #%1").arg(i);
+            auto json = jsonObject(request->entries_json(i), what);
+            if (!json)
+                return error(StatusCode::INVALID_ARGUMENT, json.error());
+            auto entry = p4EntryFromJson(program, *json);
+            if (!entry)
+                return error(StatusCode::INVALID_ARGUMENT, what + QStringLiteral(": ") + entry.error());
+            entries.append(std::move(*entry));
+        }
+        P4ApplyResult result;
+        const Status status = onEngineAsync<P4ApplyResult>(
+            context,
+            [broker = m_broker, switchId, table, entries = std::move(entries), dryRun,
+             actor](auto reply) {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return reply(networkMissing<P4ApplyResult>());
+                // The controller refuses bad sets before it answers; what fails later is the
+                // switch (read or write, restored).
+                auto synchronous = std::make_shared<bool>(true);
+                network->setEntries(switchId, table, entries, dryRun, actor,
+                                    [reply, synchronous](const Result<P4ApplyResult> &result) {
+                                        reply(Outcome<P4ApplyResult>::from(
+                                            result, *synchronous ? StatusCode::INVALID_ARGUMENT
+                                                                 : StatusCode::FAILED_PRECONDITION));
+                                    });
+                *synchronous = false;
+            },
+            result);
+        if (!status.ok())
+            return status;
+        toProto(program, result, response);
+        qCInfo(lcApi).noquote() << actor << (dryRun ? "dry-ran" : "set") << "entries of" << switchId
+                                << (table.isEmpty() ? QStringLiteral("(all tables)") : table) << "+"
+                                << result.diff.toInsert.size() << "~" << result.diff.toModify.size()
+                                << "-" << result.diff.toDelete.size();
+        return Status::OK;
+    }
+
+    Status DryRunP4Packet(ServerContext *, const v1::DryRunP4PacketRequest *request,
+                          v1::DryRunP4PacketResponse *response) override
+    {
+        const QString switchId = qstr(request->switch_id());
+        const QString packet = qstr(request->packet());
+        if (packet.trimmed().isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "give a packet (\"in_port=1 ip_dst=10.0.0.2 dport=80\")");
+        P4Program program;
+        if (const Status status = switchProgram(switchId, program); !status.ok())
+            return status;
+        QList<P4Update> pending;
+        pending.reserve(request->pending_size());
+        for (int i = 0; i < request->pending_size(); ++i) {
+            auto update = fromProto(program, request->pending(i));
+            if (!update)
+                return error(StatusCode::INVALID_ARGUMENT,
+                             QStringLiteral("pending #%1: %2").arg(i).arg(update.error()));
+            pending.append(std::move(*update));
+        }
+        QString trace;
+        const Status status = onEngine<QString>(
+            [broker = m_broker, switchId, packet, pending]() -> Outcome<QString> {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return networkMissing<QString>();
+                return Outcome<QString>::from(network->dryRunPacket(switchId, packet, pending),
+                                              StatusCode::INVALID_ARGUMENT);
+            },
+            trace);
+        if (!status.ok())
+            return status;
+        response->set_trace(trace.toStdString());
+        return Status::OK;
+    }
+
+    Status ListConnections(ServerContext *, const v1::ListConnectionsRequest *,
+                           v1::ListConnectionsResponse *response) override
+    {
+        QList<Connection> connections;
+        const Status status = onEngine<QList<Connection>>(
+            [broker = m_broker]() -> Outcome<QList<Connection>> {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return networkMissing<QList<Connection>>();
+                return Outcome<QList<Connection>>::of(network->connections());
+            },
+            connections);
+        if (!status.ok())
+            return status;
+        response->mutable_connections_json()->Reserve(int(connections.size()));
+        for (const Connection &connection : std::as_const(connections))
+            response->add_connections_json(jsonText(toJson(connection)));
+        return Status::OK;
+    }
+
+    Status UpsertConnection(ServerContext *context, const v1::UpsertConnectionRequest *request,
+                            v1::UpsertConnectionResponse *response) override
+    {
+        auto json = jsonObject(request->connection_json(), QStringLiteral("connection"));
+        if (!json)
+            return error(StatusCode::INVALID_ARGUMENT, json.error());
+        auto parsed = connectionFromJson(*json);
+        if (!parsed)
+            return error(StatusCode::INVALID_ARGUMENT, parsed.error());
+        const bool dryRun = request->dry_run();
+        const QString actor = actorOf(context, request->actor());
+        Connection connection;
+        const Status status = onEngineAsync<Connection>(
+            context,
+            [broker = m_broker, wanted = std::move(*parsed), dryRun, actor](auto reply) {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return reply(networkMissing<Connection>());
+                // Refused before any switch is touched: the connection itself (endpoints, flow
+                // id, no path); later: a switch refused the entries (restored).
+                auto synchronous = std::make_shared<bool>(true);
+                network->upsertConnection(wanted, dryRun, actor,
+                                          [reply, synchronous](const Result<Connection> &result) {
+                                              reply(Outcome<Connection>::from(
+                                                  result, *synchronous ? StatusCode::INVALID_ARGUMENT
+                                                                       : StatusCode::FAILED_PRECONDITION));
+                                          });
+                *synchronous = false;
+            },
+            connection);
+        if (!status.ok())
+            return status;
+        response->set_connection_json(jsonText(toJson(connection)));
+        qCInfo(lcApi).noquote() << actor << (dryRun ? "planned" : "set") << "connection" << connection.id
+                                << "on" << connection.path.join(QLatin1Char('-'));
+        return Status::OK;
+    }
+
+    Status RemoveConnection(ServerContext *context, const v1::RemoveConnectionRequest *request,
+                            v1::RemoveConnectionResponse *) override
+    {
+        const QString connectionId = qstr(request->connection_id());
+        if (connectionId.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "give a connection id");
+        const QString actor = actorOf(context, request->actor());
+        bool done = false;
+        const Status status = onEngineAsync<bool>(
+            context,
+            [broker = m_broker, connectionId, actor](auto reply) {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return reply(networkMissing<bool>());
+                if (!hasConnection(*network, connectionId))
+                    return reply(connectionMissing<bool>(connectionId));
+                network->removeConnection(connectionId, actor, [reply](const Result<void> &result) {
+                    reply(result ? Outcome<bool>::of(true)
+                                 : Outcome<bool>::failed(StatusCode::FAILED_PRECONDITION, result.error()));
+                });
+            },
+            done);
+        if (!status.ok())
+            return status;
+        qCInfo(lcApi).noquote() << actor << "removed connection" << connectionId;
+        return Status::OK;
+    }
+
+    Status RerouteConnection(ServerContext *context, const v1::RerouteConnectionRequest *request,
+                             v1::RerouteConnectionResponse *response) override
+    {
+        const QString connectionId = qstr(request->connection_id());
+        if (connectionId.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "give a connection id");
+        QStringList avoid;
+        for (const std::string &switchId : request->avoid_switches())
+            avoid.append(qstr(switchId));
+        const QString actor = actorOf(context, request->actor());
+        Connection connection;
+        const Status status = onEngineAsync<Connection>(
+            context,
+            [broker = m_broker, connectionId, avoid, actor](auto reply) {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return reply(networkMissing<Connection>());
+                if (!hasConnection(*network, connectionId))
+                    return reply(connectionMissing<Connection>(connectionId));
+                // Both failures (no path avoiding the switches; a switch refused) leave the
+                // connection as it was.
+                network->rerouteConnection(connectionId, avoid, actor,
+                                           [reply](const Result<Connection> &result) {
+                                               reply(Outcome<Connection>::from(
+                                                   result, StatusCode::FAILED_PRECONDITION));
+                                           });
+            },
+            connection);
+        if (!status.ok())
+            return status;
+        response->set_connection_json(jsonText(toJson(connection)));
+        qCInfo(lcApi).noquote() << actor << "rerouted connection" << connectionId << "to"
+                                << connection.path.join(QLatin1Char('-'));
+        return Status::OK;
+    }
+
+    Status ListSlaRules(ServerContext *, const v1::ListSlaRulesRequest *,
+                        v1::ListSlaRulesResponse *response) override
+    {
+        QList<SlaRule> rules;
+        const Status status = onEngine<QList<SlaRule>>(
+            [broker = m_broker]() -> Outcome<QList<SlaRule>> {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return networkMissing<QList<SlaRule>>();
+                return Outcome<QList<SlaRule>>::of(network->slaRules());
+            },
+            rules);
+        if (!status.ok())
+            return status;
+        response->mutable_rules_json()->Reserve(int(rules.size()));
+        for (const SlaRule &rule : std::as_const(rules))
+            response->add_rules_json(jsonText(toJson(rule)));
+        return Status::OK;
+    }
+
+    Status UpsertSlaRule(ServerContext *context, const v1::UpsertSlaRuleRequest *request,
+                         v1::UpsertSlaRuleResponse *) override
+    {
+        auto json = jsonObject(request->rule_json(), QStringLiteral("SLA rule"));
+        if (!json)
+            return error(StatusCode::INVALID_ARGUMENT, json.error());
+        auto rule = slaRuleFromJson(*json);
+        if (!rule)
+            return error(StatusCode::INVALID_ARGUMENT, rule.error());
+        const QString actor = actorOf(context, request->actor());
+        bool done = false;
+        const Status status = onEngine<bool>(
+            [broker = m_broker, rule = *rule, actor]() -> Outcome<bool> {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return networkMissing<bool>();
+                if (!rule.connectionId.isEmpty() && !hasConnection(*network, rule.connectionId))
+                    return connectionMissing<bool>(rule.connectionId);
+                if (auto set = network->upsertSlaRule(rule, actor); !set)
+                    return Outcome<bool>::failed(StatusCode::INVALID_ARGUMENT, set.error());
+                return Outcome<bool>::of(true);
+            },
+            done);
+        if (!status.ok())
+            return status;
+        qCInfo(lcApi).noquote() << actor << "set SLA rule" << rule->id;
+        return Status::OK;
+    }
+
+    Status RemoveSlaRule(ServerContext *context, const v1::RemoveSlaRuleRequest *request,
+                         v1::RemoveSlaRuleResponse *) override
+    {
+        const QString ruleId = qstr(request->rule_id());
+        if (ruleId.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "give an SLA rule id");
+        const QString actor = actorOf(context, request->actor());
+        bool done = false;
+        const Status status = onEngine<bool>(
+            [broker = m_broker, ruleId, actor]() -> Outcome<bool> {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return networkMissing<bool>();
+                const QList<SlaRule> rules = network->slaRules();
+                if (std::none_of(rules.cbegin(), rules.cend(),
+                                 [&](const SlaRule &rule) { return rule.id == ruleId; }))
+                    return Outcome<bool>::failed(StatusCode::NOT_FOUND,
+                                                 QStringLiteral("no SLA rule \"%1\"").arg(ruleId));
+                if (auto removed = network->removeSlaRule(ruleId, actor); !removed)
+                    return Outcome<bool>::failed(StatusCode::FAILED_PRECONDITION, removed.error());
+                return Outcome<bool>::of(true);
+            },
+            done);
+        if (!status.ok())
+            return status;
+        qCInfo(lcApi).noquote() << actor << "removed SLA rule" << ruleId;
+        return Status::OK;
+    }
+
+    Status ListReroutes(ServerContext *, const v1::ListReroutesRequest *,
+                        v1::ListReroutesResponse *response) override
+    {
+        QList<RerouteRecord> reroutes;
+        const Status status = onEngine<QList<RerouteRecord>>(
+            [broker = m_broker]() -> Outcome<QList<RerouteRecord>> {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return networkMissing<QList<RerouteRecord>>();
+                return Outcome<QList<RerouteRecord>>::of(network->reroutes());
+            },
+            reroutes);
+        if (!status.ok())
+            return status;
+        response->mutable_reroutes_json()->Reserve(int(reroutes.size()));
+        for (const RerouteRecord &record : std::as_const(reroutes))
+            response->add_reroutes_json(jsonText(toJson(record)));
+        return Status::OK;
+    }
+
     /// Set once by GrpcServer before serving: the central that relays FindResources to agents.
     void setFederation(FederationCentral *federation) { m_federation = federation; }
 
@@ -1203,6 +1594,93 @@ private:
     {
         return Outcome<T>::failed(StatusCode::FAILED_PRECONDITION,
                                   QStringLiteral("orchestration is not running on this daemon"));
+    }
+
+    template <typename T> static Outcome<T> networkMissing()
+    {
+        return Outcome<T>::failed(StatusCode::FAILED_PRECONDITION,
+                                  QStringLiteral("P4 network control is not running on this daemon"));
+    }
+
+    template <typename T> static Outcome<T> connectionMissing(const QString &connectionId)
+    {
+        return Outcome<T>::failed(StatusCode::NOT_FOUND,
+                                  QStringLiteral("no connection \"%1\"").arg(connectionId));
+    }
+
+    /// Engine thread. O(connections).
+    static bool hasConnection(const NetworkController &network, const QString &connectionId)
+    {
+        const QList<Connection> connections = network.connections();
+        return std::any_of(connections.cbegin(), connections.cend(),
+                           [&](const Connection &c) { return c.id == connectionId; });
+    }
+
+    /// The program of a switch the controller knows; NOT_FOUND for any other. O(switches).
+    Status switchProgram(const QString &switchId, P4Program &out)
+    {
+        if (switchId.isEmpty())
+            return Status(StatusCode::INVALID_ARGUMENT, "give a switch id");
+        return onEngine<P4Program>(
+            [broker = m_broker, switchId]() -> Outcome<P4Program> {
+                NetworkController *network = broker->engine()->network();
+                if (!network)
+                    return networkMissing<P4Program>();
+                const QList<P4SwitchStatus> switches = network->switches();
+                if (std::none_of(switches.cbegin(), switches.cend(),
+                                 [&](const P4SwitchStatus &s) { return s.switchId == switchId; }))
+                    return Outcome<P4Program>::failed(StatusCode::NOT_FOUND,
+                                                      QStringLiteral("no P4 switch \"%1\"").arg(switchId));
+                // A switch that reported no program runs the reference one (as clients assume).
+                const P4Program program = network->program(switchId);
+                return Outcome<P4Program>::of(program.isNull() ? P4Program::reference() : program);
+            },
+            out);
+    }
+
+    /// onEngine() for engine calls that answer later through a callback on the engine thread
+    /// (the network controller's switch reads and writes). `start(reply)` runs on the engine
+    /// thread and calls `reply` once, at once or later. Waits for the reply until the client's
+    /// deadline (at most AsyncCallLimit), its cancellation or the server's shutdown; a late
+    /// reply is dropped (the state it shares is held by the reply itself).
+    template <typename T, typename Start>
+    Status onEngineAsync(ServerContext *context, Start start, T &out)
+    {
+        struct Pending
+        {
+            std::mutex mutex;
+            std::condition_variable answered;
+            std::optional<Outcome<T>> outcome;
+        };
+        auto pending = std::make_shared<Pending>();
+        std::function<void(Outcome<T>)> reply = [pending](Outcome<T> outcome) {
+            std::lock_guard lock(pending->mutex);
+            if (pending->outcome)
+                return;
+            pending->outcome = std::move(outcome);
+            pending->answered.notify_all();
+        };
+        if (!m_broker->invokeOnEngine([start = std::move(start), reply]() mutable { start(reply); },
+                                      std::chrono::seconds(10)))
+            return unavailable();
+        const auto limit = std::min(context->deadline(), std::chrono::system_clock::now() + AsyncCallLimit);
+        std::unique_lock lock(pending->mutex);
+        while (!pending->outcome) {
+            if (m_broker->isShutDown())
+                return unavailable();
+            if (context->IsCancelled())
+                return Status::CANCELLED;
+            if (std::chrono::system_clock::now() >= limit)
+                return Status(StatusCode::DEADLINE_EXCEEDED,
+                              "the network controller did not answer in time (the change may "
+                              "still complete: list again before retrying)");
+            pending->answered.wait_for(lock, PollInterval);
+        }
+        Outcome<T> outcome = std::move(*pending->outcome);
+        if (outcome.code != StatusCode::OK)
+            return error(outcome.code, outcome.message);
+        out = std::move(*outcome.value);
+        return Status::OK;
     }
 
     template <typename T, typename ProtoList>

@@ -1,5 +1,6 @@
 #include "api/ProtoConvert.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace Continuo::Api {
@@ -1227,6 +1228,233 @@ BackendObject fromProto(const v1::BackendObject &from)
     for (const v1::InstantiationPhase &phase : from.phases())
         object.phases.append({qstr(phase.name()), phase.timestamp_ms(), phase.since_start_ms()});
     return object;
+}
+
+// ---- P4 network control (issue 7) -------------------------------------------------------------
+
+std::string jsonText(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
+}
+
+Result<QJsonObject> jsonObject(const std::string &text, const QString &what)
+{
+    QJsonParseError parseError;
+    const auto document = QJsonDocument::fromJson(QByteArray::fromStdString(text), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return makeError(QStringLiteral("%1: malformed JSON at offset %2: %3")
+                             .arg(what)
+                             .arg(parseError.offset)
+                             .arg(parseError.errorString()));
+    if (!document.isObject())
+        return makeError(QStringLiteral("%1: expected a JSON object").arg(what));
+    return document.object();
+}
+
+namespace {
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
+/// Keys present with the wrong JSON type are errors: a silent default would hide a bad peer.
+Result<void> expectTypes(const QJsonObject &json, const QString &what,
+                         std::initializer_list<std::pair<const char *, QJsonValue::Type>> keys)
+{
+    for (const auto &[key, type] : keys) {
+        const QJsonValue value = json.value(QLatin1String(key));
+        if (value.isUndefined() || value.type() == type)
+            continue;
+        return makeError(QStringLiteral("%1.%2 has the wrong JSON type").arg(what, QLatin1String(key)));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<P4SwitchStatus> p4SwitchStatusFromJson(const QJsonObject &json)
+{
+    using T = QJsonValue::Type;
+    if (auto ok = expectTypes(json, QStringLiteral("switch"),
+                              {{"switchId", T::String}, {"name", T::String}, {"pluginId", T::String},
+                               {"connected", T::Bool}, {"pipeline", T::String}, {"intSwitchId", T::Double},
+                               {"desiredEntries", T::Double}, {"installedEntries", T::Double},
+                               {"lastAppliedMs", T::Double}, {"lastError", T::String}});
+        !ok)
+        return makeError(ok.error());
+    P4SwitchStatus status;
+    status.switchId = json.value(QLatin1String("switchId")).toString();
+    if (status.switchId.isEmpty())
+        return makeError(QStringLiteral("switch: no switchId"));
+    status.name = json.value(QLatin1String("name")).toString();
+    status.pluginId = json.value(QLatin1String("pluginId")).toString();
+    status.connected = json.value(QLatin1String("connected")).toBool();
+    status.pipeline = json.value(QLatin1String("pipeline")).toString();
+    status.intSwitchId = quint32(json.value(QLatin1String("intSwitchId")).toInteger());
+    status.desiredEntries = json.value(QLatin1String("desiredEntries")).toInt();
+    status.installedEntries = json.value(QLatin1String("installedEntries")).toInt(-1);
+    status.lastAppliedMs = json.value(QLatin1String("lastAppliedMs")).toInteger();
+    status.lastError = json.value(QLatin1String("lastError")).toString();
+    return status;
+}
+
+Result<RerouteRecord> rerouteRecordFromJson(const QJsonObject &json)
+{
+    using T = QJsonValue::Type;
+    if (auto ok = expectTypes(json, QStringLiteral("reroute"),
+                              {{"connectionId", T::String}, {"flowId", T::Double}, {"ruleId", T::String},
+                               {"avoidedSwitch", T::String}, {"fromPath", T::Array}, {"toPath", T::Array},
+                               {"valueMs", T::Double}, {"thresholdMs", T::Double}, {"reactionMs", T::Double},
+                               {"atMs", T::Double}});
+        !ok)
+        return makeError(ok.error());
+    RerouteRecord record;
+    record.connectionId = json.value(QLatin1String("connectionId")).toString();
+    record.flowId = quint32(json.value(QLatin1String("flowId")).toInteger());
+    record.ruleId = json.value(QLatin1String("ruleId")).toString();
+    record.avoidedSwitch = json.value(QLatin1String("avoidedSwitch")).toString();
+    record.fromPath = stringList(json.value(QLatin1String("fromPath")));
+    record.toPath = stringList(json.value(QLatin1String("toPath")));
+    record.valueMs = json.value(QLatin1String("valueMs")).toDouble();
+    record.thresholdMs = json.value(QLatin1String("thresholdMs")).toDouble();
+    record.reactionMs = json.value(QLatin1String("reactionMs")).toDouble();
+    record.atMs = json.value(QLatin1String("atMs")).toInteger();
+    return record;
+}
+
+namespace {
+
+Result<P4TableEntry> entryFromWire(const P4Program &program, const std::string &text, const QString &what)
+{
+    auto json = jsonObject(text, what);
+    if (!json)
+        return makeError(json.error());
+    auto entry = p4EntryFromJson(program, *json);
+    if (!entry)
+        return makeError(QStringLiteral("%1: %2").arg(what, entry.error()));
+    return entry;
+}
+
+template<typename ProtoList>
+Result<QList<P4TableEntry>> entriesFromWire(const P4Program &program, const ProtoList &from, const QString &what)
+{
+    QList<P4TableEntry> entries;
+    entries.reserve(from.size());
+    for (int i = 0; i < from.size(); ++i) {
+        auto entry = entryFromWire(program, from.Get(i), QStringLiteral("%1 #%2").arg(what).arg(i));
+        if (!entry)
+            return makeError(entry.error());
+        entries.append(std::move(*entry));
+    }
+    return entries;
+}
+
+template<typename ProtoList>
+void entriesToWire(const P4Program &program, const QList<P4TableEntry> &from, ProtoList *to)
+{
+    to->Reserve(int(from.size()));
+    for (const P4TableEntry &entry : from)
+        *to->Add() = jsonText(toJson(program, entry));
+}
+
+} // namespace
+
+void toProto(const P4Program &program, const P4EntryStatus &from, v1::P4EntryState *to)
+{
+    to->set_entry_json(jsonText(toJson(program, from.entry)));
+    to->set_desired(from.desired);
+    to->set_installed(from.installed);
+    to->set_has_counters(from.hasCounters);
+    to->set_packets(from.counters.packets);
+    to->set_bytes(from.counters.bytes);
+}
+
+Result<P4EntryStatus> fromProto(const P4Program &program, const v1::P4EntryState &from)
+{
+    auto entry = entryFromWire(program, from.entry_json(), QStringLiteral("entry"));
+    if (!entry)
+        return makeError(entry.error());
+    P4EntryStatus status;
+    status.entry = std::move(*entry);
+    status.desired = from.desired();
+    status.installed = from.installed();
+    status.hasCounters = from.has_counters();
+    status.counters = {from.packets(), from.bytes()};
+    return status;
+}
+
+void toProto(const P4Program &program, const P4ApplyResult &from, v1::SetP4EntriesResponse *to)
+{
+    entriesToWire(program, from.diff.toInsert, to->mutable_inserted_json());
+    entriesToWire(program, from.diff.toModify, to->mutable_modified_json());
+    entriesToWire(program, from.diff.toDelete, to->mutable_deleted_json());
+    to->set_unchanged(from.diff.unchanged);
+    to->set_applied(from.applied);
+    to->set_rolled_back(from.rolledBack);
+    to->set_duration_us(from.durationUs);
+}
+
+Result<P4ApplyResult> fromProto(const P4Program &program, const v1::SetP4EntriesResponse &from,
+                                const QString &switchId)
+{
+    P4ApplyResult result;
+    result.switchId = switchId;
+    auto inserted = entriesFromWire(program, from.inserted_json(), QStringLiteral("inserted"));
+    if (!inserted)
+        return makeError(inserted.error());
+    auto modified = entriesFromWire(program, from.modified_json(), QStringLiteral("modified"));
+    if (!modified)
+        return makeError(modified.error());
+    auto deleted = entriesFromWire(program, from.deleted_json(), QStringLiteral("deleted"));
+    if (!deleted)
+        return makeError(deleted.error());
+    result.diff.toInsert = std::move(*inserted);
+    result.diff.toModify = std::move(*modified);
+    result.diff.toDelete = std::move(*deleted);
+    result.diff.unchanged = from.unchanged();
+    result.applied = from.applied();
+    result.rolledBack = from.rolled_back();
+    result.durationUs = from.duration_us();
+    return result;
+}
+
+void toProto(const P4Program &program, const P4Update &from, v1::P4PendingUpdate *to)
+{
+    switch (from.type) {
+    case P4Update::Type::Insert:
+        to->set_type("insert");
+        break;
+    case P4Update::Type::Modify:
+        to->set_type("modify");
+        break;
+    case P4Update::Type::Delete:
+        to->set_type("delete");
+        break;
+    }
+    to->set_entry_json(jsonText(toJson(program, from.entry)));
+}
+
+Result<P4Update> fromProto(const P4Program &program, const v1::P4PendingUpdate &from)
+{
+    P4Update update;
+    if (from.type() == "insert")
+        update.type = P4Update::Type::Insert;
+    else if (from.type() == "modify")
+        update.type = P4Update::Type::Modify;
+    else if (from.type() == "delete")
+        update.type = P4Update::Type::Delete;
+    else
+        return makeError(QStringLiteral("pending update type \"%1\" is not insert, modify or delete")
+                             .arg(qstr(from.type())));
+    auto entry = entryFromWire(program, from.entry_json(), QStringLiteral("pending %1").arg(qstr(from.type())));
+    if (!entry)
+        return makeError(entry.error());
+    update.entry = std::move(*entry);
+    return update;
 }
 
 } // namespace Continuo::Api

@@ -7,6 +7,7 @@
 #include "model/Event.h"
 #include "model/Inventory.h"
 #include "model/Workload.h"
+#include "network/NetworkTypes.h"
 #include "orchestration/PlacementPlanner.h"
 #include "orchestration/ResourceQuery.h"
 #include "plugin/IComputeBackend.h"
@@ -126,5 +127,27 @@ CONTINUO_CORE_EXPORT ResourceMatch fromProto(const v1::ResourceMatch &from);
 /// Properties travel as one JSON object (numbers, strings, string lists).
 CONTINUO_CORE_EXPORT void toProto(const BackendObject &from, v1::BackendObject *to);
 CONTINUO_CORE_EXPORT BackendObject fromProto(const v1::BackendObject &from);
+
+// ---- P4 network control (issue 7): JSON strings in core/network's JSON forms ----------------
+
+/// Compact JSON text of an object (what the network messages carry).
+CONTINUO_CORE_EXPORT std::string jsonText(const QJsonObject &object);
+/// The object in `text`; an error naming `what` and the parser's message when it is not one.
+CONTINUO_CORE_EXPORT Result<QJsonObject> jsonObject(const std::string &text, const QString &what);
+
+/// Client side of toJson(P4SwitchStatus) / toJson(RerouteRecord); missing keys keep defaults.
+CONTINUO_CORE_EXPORT Result<P4SwitchStatus> p4SwitchStatusFromJson(const QJsonObject &json);
+CONTINUO_CORE_EXPORT Result<RerouteRecord> rerouteRecordFromJson(const QJsonObject &json);
+
+/// Entries in the JSON form of `program` (the switch's).
+CONTINUO_CORE_EXPORT void toProto(const P4Program &program, const P4EntryStatus &from, v1::P4EntryState *to);
+CONTINUO_CORE_EXPORT Result<P4EntryStatus> fromProto(const P4Program &program, const v1::P4EntryState &from);
+CONTINUO_CORE_EXPORT void toProto(const P4Program &program, const P4ApplyResult &from, v1::SetP4EntriesResponse *to);
+/// `switchId` is not on the wire: the caller knows it.
+CONTINUO_CORE_EXPORT Result<P4ApplyResult> fromProto(const P4Program &program, const v1::SetP4EntriesResponse &from,
+                                                     const QString &switchId);
+CONTINUO_CORE_EXPORT void toProto(const P4Program &program, const P4Update &from, v1::P4PendingUpdate *to);
+/// "insert" | "modify" | "delete"; anything else is an error.
+CONTINUO_CORE_EXPORT Result<P4Update> fromProto(const P4Program &program, const v1::P4PendingUpdate &from);
 
 } // namespace Continuo::Api

@@ -45,7 +45,7 @@ QString describe(const grpc::Status &status)
 } // namespace
 
 /// Channel and stub of one open() .. close() period; shared with reader threads and callbacks.
-struct GrpcControlPlane::Connection
+struct GrpcControlPlane::Channel
 {
     std::shared_ptr<grpc::Channel> channel;
     std::unique_ptr<v1::ContinuoService::Stub> stub;
@@ -171,7 +171,7 @@ void GrpcControlPlane::open()
     arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, int(InitialBackoff.count()));
     arguments.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, int(InitialBackoff.count()));
     arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, int(MaxBackoff.count()));
-    m_connection = std::make_shared<Connection>();
+    m_connection = std::make_shared<Channel>();
     m_connection->channel = grpc::CreateCustomChannel(m_endpoint.toStdString(),
                                                       grpc::InsecureChannelCredentials(), arguments);
     m_connection->stub = v1::ContinuoService::NewStub(m_connection->channel);
@@ -201,6 +201,7 @@ void GrpcControlPlane::close()
         stopTelemetry(subscription);
     m_control.reset();
     m_connection.reset();
+    m_programs.clear(); // the daemon may run other programs when we come back
     setConnectionState(ConnectionState::Disconnected);
 }
 
@@ -280,6 +281,7 @@ void GrpcControlPlane::eventsLoop(std::shared_ptr<StreamControl> control, int ge
             if (events.isEmpty())
                 continue;
             post(generation, [this, events = std::move(events)] {
+                forgetPrograms(events);
                 m_events.append(events);
                 if (m_events.size() > m_recentEventLimit)
                     m_events.remove(0, m_events.size() - m_recentEventLimit);
@@ -423,7 +425,7 @@ void GrpcControlPlane::queryRange(const QString &seriesKey, qint64 fromMs, qint6
     }
     struct Call
     {
-        std::shared_ptr<Connection> connection;
+        std::shared_ptr<Channel> connection;
         grpc::ClientContext context;
         v1::QueryRangeRequest request;
         v1::QueryRangeResponse response;
@@ -461,7 +463,7 @@ void GrpcControlPlane::setNodeState(const QString &nodeId, NodeState state, cons
     }
     struct Call
     {
-        std::shared_ptr<Connection> connection;
+        std::shared_ptr<Channel> connection;
         grpc::ClientContext context;
         v1::SetNodeStateRequest request;
         v1::SetNodeStateResponse response;
@@ -493,7 +495,7 @@ void GrpcControlPlane::unaryCall(Request request, Start start, Convert convert,
     }
     struct Call
     {
-        std::shared_ptr<Connection> connection;
+        std::shared_ptr<Channel> connection;
         grpc::ClientContext context;
         Request request;
         Response response;
@@ -1213,6 +1215,335 @@ void GrpcControlPlane::backendObjectLog(const QString &objectId, qint64 maxBytes
             return QString::fromStdString(response.text());
         },
         guardedDelivery<QString>(m_mailbox, context, std::move(callback)));
+}
+
+// ---- P4 network control (issue 7) -------------------------------------------------------------
+
+namespace {
+
+/// Every JSON string of a list through `parse` (connectionFromJson, slaRuleFromJson...).
+template<typename T, typename ProtoList, typename Parse>
+Result<QList<T>> fromJsonList(const ProtoList &list, const QString &what, Parse parse)
+{
+    QList<T> values;
+    values.reserve(list.size());
+    for (int i = 0; i < list.size(); ++i) {
+        const QString name = QStringLiteral("%1 #%2").arg(what).arg(i);
+        auto json = Api::jsonObject(list.Get(i), name);
+        if (!json)
+            return makeError(json.error());
+        Result<T> value = parse(*json);
+        if (!value)
+            return makeError(name + QStringLiteral(": ") + value.error());
+        values.append(std::move(*value));
+    }
+    return values;
+}
+
+Result<Connection> connectionFromWire(const std::string &text)
+{
+    auto json = Api::jsonObject(text, QStringLiteral("connection"));
+    if (!json)
+        return makeError(json.error());
+    return connectionFromJson(*json);
+}
+
+} // namespace
+
+void GrpcControlPlane::forgetPrograms(const QList<Event> &events)
+{
+    if (m_programs.isEmpty())
+        return;
+    for (const Event &event : events) {
+        if (event.type != QLatin1String(EventTypes::NetworkSwitch))
+            continue;
+        if (event.subjectId.isEmpty())
+            m_programs.clear();
+        else
+            m_programs.remove(event.subjectId);
+    }
+}
+
+void GrpcControlPlane::withProgram(const QString &switchId, QObject *context,
+                                   std::function<void(const Result<P4Program> &)> next)
+{
+    if (const auto it = m_programs.constFind(switchId); it != m_programs.cend()) {
+        next(*it);
+        return;
+    }
+    v1::GetP4ProgramRequest request;
+    request.set_switch_id(switchId.toStdString());
+    const int generation = m_generation.load();
+    unaryCall<v1::GetP4ProgramResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::GetP4ProgramRequest *in,
+           v1::GetP4ProgramResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->GetP4Program(call, in, out, std::move(done));
+        },
+        [switchId](const v1::GetP4ProgramResponse &response) -> Result<P4Program> {
+            // A switch without a pipeline of its own runs the reference one.
+            if (response.p4info().empty())
+                return P4Program::reference();
+            auto program = P4Program::fromP4Info(QByteArray::fromStdString(response.p4info()));
+            if (!program)
+                return makeError(tr("the P4Info of switch %1 does not load: %2").arg(switchId, program.error()));
+            return program;
+        },
+        guardedDelivery<P4Program>(m_mailbox, context,
+                                   [this, switchId, generation, next = std::move(next)](const Result<P4Program> &program) {
+                                       if (program && generation == m_generation.load())
+                                           m_programs.insert(switchId, *program);
+                                       next(program);
+                                   }));
+}
+
+void GrpcControlPlane::p4Switches(QObject *context,
+                                  std::function<void(const Result<QList<P4SwitchStatus>> &)> callback)
+{
+    unaryCall<v1::ListP4SwitchesResponse>(
+        v1::ListP4SwitchesRequest(),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::ListP4SwitchesRequest *in,
+           v1::ListP4SwitchesResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->ListP4Switches(call, in, out, std::move(done));
+        },
+        [](const v1::ListP4SwitchesResponse &response) {
+            return fromJsonList<P4SwitchStatus>(response.switches_json(), QStringLiteral("switch"),
+                                                &Api::p4SwitchStatusFromJson);
+        },
+        guardedDelivery<QList<P4SwitchStatus>>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::p4Program(const QString &switchId, QObject *context,
+                                 std::function<void(const Result<P4Program> &)> callback)
+{
+    auto deliver = guardedDelivery<P4Program>(m_mailbox, context, std::move(callback));
+    withProgram(switchId, context, [deliver](const Result<P4Program> &program) { deliver(program); });
+}
+
+void GrpcControlPlane::p4Entries(const QString &switchId, const QString &table, bool withCounters,
+                                 QObject *context,
+                                 std::function<void(const Result<QList<P4EntryStatus>> &)> callback)
+{
+    auto deliver = guardedDelivery<QList<P4EntryStatus>>(m_mailbox, context, std::move(callback));
+    withProgram(switchId, context, [this, switchId, table, withCounters, deliver](const Result<P4Program> &program) {
+        if (!program)
+            return deliver(makeError(program.error()));
+        v1::ListP4EntriesRequest request;
+        request.set_switch_id(switchId.toStdString());
+        request.set_table(table.toStdString());
+        request.set_with_counters(withCounters);
+        unaryCall<v1::ListP4EntriesResponse>(
+            std::move(request),
+            [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::ListP4EntriesRequest *in,
+               v1::ListP4EntriesResponse *out, std::function<void(grpc::Status)> done) {
+                stub->async()->ListP4Entries(call, in, out, std::move(done));
+            },
+            [program = *program](const v1::ListP4EntriesResponse &response) -> Result<QList<P4EntryStatus>> {
+                QList<P4EntryStatus> entries;
+                entries.reserve(response.entries_size());
+                for (const auto &wire : response.entries()) {
+                    auto entry = Api::fromProto(program, wire);
+                    if (!entry)
+                        return makeError(entry.error());
+                    entries.append(std::move(*entry));
+                }
+                return entries;
+            },
+            deliver);
+    });
+}
+
+void GrpcControlPlane::setP4Entries(const QString &switchId, const QString &table,
+                                    const QList<P4TableEntry> &entries, bool dryRun, QObject *context,
+                                    std::function<void(const Result<P4ApplyResult> &)> callback)
+{
+    auto deliver = guardedDelivery<P4ApplyResult>(m_mailbox, context, std::move(callback));
+    withProgram(switchId, context, [this, switchId, table, entries, dryRun, deliver](const Result<P4Program> &program) {
+        if (!program)
+            return deliver(makeError(program.error()));
+        v1::SetP4EntriesRequest request;
+        request.set_switch_id(switchId.toStdString());
+        request.set_table(table.toStdString());
+        request.mutable_entries_json()->Reserve(int(entries.size()));
+        for (const P4TableEntry &entry : entries)
+            request.add_entries_json(Api::jsonText(toJson(*program, entry)));
+        request.set_dry_run(dryRun);
+        request.set_actor(m_actor.toStdString());
+        unaryCall<v1::SetP4EntriesResponse>(
+            std::move(request),
+            [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::SetP4EntriesRequest *in,
+               v1::SetP4EntriesResponse *out, std::function<void(grpc::Status)> done) {
+                stub->async()->SetP4Entries(call, in, out, std::move(done));
+            },
+            [program = *program, switchId](const v1::SetP4EntriesResponse &response) {
+                return Api::fromProto(program, response, switchId);
+            },
+            deliver);
+    });
+}
+
+void GrpcControlPlane::dryRunP4Packet(const QString &switchId, const QString &packet,
+                                      const QList<P4Update> &pending, QObject *context,
+                                      std::function<void(const Result<QString> &)> callback)
+{
+    auto deliver = guardedDelivery<QString>(m_mailbox, context, std::move(callback));
+    auto send = [this, switchId, packet, pending, deliver](const Result<P4Program> &program) {
+        if (!program)
+            return deliver(makeError(program.error()));
+        v1::DryRunP4PacketRequest request;
+        request.set_switch_id(switchId.toStdString());
+        request.set_packet(packet.toStdString());
+        for (const P4Update &update : pending)
+            Api::toProto(*program, update, request.add_pending());
+        unaryCall<v1::DryRunP4PacketResponse>(
+            std::move(request),
+            [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::DryRunP4PacketRequest *in,
+               v1::DryRunP4PacketResponse *out, std::function<void(grpc::Status)> done) {
+                stub->async()->DryRunP4Packet(call, in, out, std::move(done));
+            },
+            [](const v1::DryRunP4PacketResponse &response) -> Result<QString> {
+                return QString::fromStdString(response.trace());
+            },
+            deliver);
+    };
+    // Without pending updates no entry travels: the program is not needed.
+    if (pending.isEmpty())
+        send(P4Program::reference());
+    else
+        withProgram(switchId, context, std::move(send));
+}
+
+void GrpcControlPlane::connections(QObject *context,
+                                   std::function<void(const Result<QList<Connection>> &)> callback)
+{
+    unaryCall<v1::ListConnectionsResponse>(
+        v1::ListConnectionsRequest(),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::ListConnectionsRequest *in,
+           v1::ListConnectionsResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->ListConnections(call, in, out, std::move(done));
+        },
+        [](const v1::ListConnectionsResponse &response) {
+            return fromJsonList<Connection>(response.connections_json(), QStringLiteral("connection"),
+                                            &connectionFromJson);
+        },
+        guardedDelivery<QList<Connection>>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::upsertConnection(const Connection &connection, bool dryRun, QObject *context,
+                                        std::function<void(const Result<Connection> &)> callback)
+{
+    v1::UpsertConnectionRequest request;
+    request.set_connection_json(Api::jsonText(toJson(connection)));
+    request.set_dry_run(dryRun);
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::UpsertConnectionResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::UpsertConnectionRequest *in,
+           v1::UpsertConnectionResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->UpsertConnection(call, in, out, std::move(done));
+        },
+        [](const v1::UpsertConnectionResponse &response) {
+            return connectionFromWire(response.connection_json());
+        },
+        guardedDelivery<Connection>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::removeConnection(const QString &connectionId, QObject *context,
+                                        ResultCallback callback)
+{
+    v1::RemoveConnectionRequest request;
+    request.set_connection_id(connectionId.toStdString());
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::RemoveConnectionResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::RemoveConnectionRequest *in,
+           v1::RemoveConnectionResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->RemoveConnection(call, in, out, std::move(done));
+        },
+        [](const v1::RemoveConnectionResponse &) -> Result<void> { return {}; },
+        guardedDelivery<void>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::rerouteConnection(const QString &connectionId, const QStringList &avoidSwitches,
+                                         QObject *context,
+                                         std::function<void(const Result<Connection> &)> callback)
+{
+    v1::RerouteConnectionRequest request;
+    request.set_connection_id(connectionId.toStdString());
+    for (const QString &switchId : avoidSwitches)
+        request.add_avoid_switches(switchId.toStdString());
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::RerouteConnectionResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::RerouteConnectionRequest *in,
+           v1::RerouteConnectionResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->RerouteConnection(call, in, out, std::move(done));
+        },
+        [](const v1::RerouteConnectionResponse &response) {
+            return connectionFromWire(response.connection_json());
+        },
+        guardedDelivery<Connection>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::slaRules(QObject *context,
+                                std::function<void(const Result<QList<SlaRule>> &)> callback)
+{
+    unaryCall<v1::ListSlaRulesResponse>(
+        v1::ListSlaRulesRequest(),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::ListSlaRulesRequest *in,
+           v1::ListSlaRulesResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->ListSlaRules(call, in, out, std::move(done));
+        },
+        [](const v1::ListSlaRulesResponse &response) {
+            return fromJsonList<SlaRule>(response.rules_json(), QStringLiteral("SLA rule"), &slaRuleFromJson);
+        },
+        guardedDelivery<QList<SlaRule>>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::upsertSlaRule(const SlaRule &rule, QObject *context, ResultCallback callback)
+{
+    v1::UpsertSlaRuleRequest request;
+    request.set_rule_json(Api::jsonText(toJson(rule)));
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::UpsertSlaRuleResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::UpsertSlaRuleRequest *in,
+           v1::UpsertSlaRuleResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->UpsertSlaRule(call, in, out, std::move(done));
+        },
+        [](const v1::UpsertSlaRuleResponse &) -> Result<void> { return {}; },
+        guardedDelivery<void>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::removeSlaRule(const QString &ruleId, QObject *context, ResultCallback callback)
+{
+    v1::RemoveSlaRuleRequest request;
+    request.set_rule_id(ruleId.toStdString());
+    request.set_actor(m_actor.toStdString());
+    unaryCall<v1::RemoveSlaRuleResponse>(
+        std::move(request),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::RemoveSlaRuleRequest *in,
+           v1::RemoveSlaRuleResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->RemoveSlaRule(call, in, out, std::move(done));
+        },
+        [](const v1::RemoveSlaRuleResponse &) -> Result<void> { return {}; },
+        guardedDelivery<void>(m_mailbox, context, std::move(callback)));
+}
+
+void GrpcControlPlane::reroutes(QObject *context,
+                                std::function<void(const Result<QList<RerouteRecord>> &)> callback)
+{
+    unaryCall<v1::ListReroutesResponse>(
+        v1::ListReroutesRequest(),
+        [](v1::ContinuoService::Stub *stub, grpc::ClientContext *call, const v1::ListReroutesRequest *in,
+           v1::ListReroutesResponse *out, std::function<void(grpc::Status)> done) {
+            stub->async()->ListReroutes(call, in, out, std::move(done));
+        },
+        [](const v1::ListReroutesResponse &response) {
+            return fromJsonList<RerouteRecord>(response.reroutes_json(), QStringLiteral("reroute"),
+                                               &Api::rerouteRecordFromJson);
+        },
+        guardedDelivery<QList<RerouteRecord>>(m_mailbox, context, std::move(callback)));
 }
 
 } // namespace Continuo

@@ -97,11 +97,37 @@ public:
     void backendObjectLog(const QString &objectId, qint64 maxBytes, QObject *context,
                           std::function<void(const Result<QString> &)> callback) override;
 
+    // P4 network control (issue 7). Entries travel as JSON in the switch's program, fetched
+    // once per switch (GetP4Program) and cached until a Network.Switch event or a reconnect.
+    void p4Switches(QObject *context,
+                    std::function<void(const Result<QList<P4SwitchStatus>> &)> callback) override;
+    void p4Program(const QString &switchId, QObject *context,
+                   std::function<void(const Result<P4Program> &)> callback) override;
+    void p4Entries(const QString &switchId, const QString &table, bool withCounters, QObject *context,
+                   std::function<void(const Result<QList<P4EntryStatus>> &)> callback) override;
+    void setP4Entries(const QString &switchId, const QString &table, const QList<P4TableEntry> &entries,
+                      bool dryRun, QObject *context,
+                      std::function<void(const Result<P4ApplyResult> &)> callback) override;
+    void dryRunP4Packet(const QString &switchId, const QString &packet, const QList<P4Update> &pending,
+                        QObject *context, std::function<void(const Result<QString> &)> callback) override;
+    void connections(QObject *context,
+                     std::function<void(const Result<QList<Connection>> &)> callback) override;
+    void upsertConnection(const Connection &connection, bool dryRun, QObject *context,
+                          std::function<void(const Result<Connection> &)> callback) override;
+    void removeConnection(const QString &connectionId, QObject *context, ResultCallback callback) override;
+    void rerouteConnection(const QString &connectionId, const QStringList &avoidSwitches, QObject *context,
+                           std::function<void(const Result<Connection> &)> callback) override;
+    void slaRules(QObject *context, std::function<void(const Result<QList<SlaRule>> &)> callback) override;
+    void upsertSlaRule(const SlaRule &rule, QObject *context, ResultCallback callback) override;
+    void removeSlaRule(const QString &ruleId, QObject *context, ResultCallback callback) override;
+    void reroutes(QObject *context,
+                  std::function<void(const Result<QList<RerouteRecord>> &)> callback) override;
+
     /// Events kept for recentEvents() (default 5,000).
     void setRecentEventLimit(int limit) { m_recentEventLimit = limit; }
 
 private:
-    struct Connection;
+    struct Channel;
     struct StreamControl;
     struct Mailbox;
     /// Wraps a caller's callback so the result is posted to this object's thread and dropped if
@@ -130,6 +156,11 @@ private:
     void applyWorkload(const Workload &workload);
     /// Fetch the workload list again (a deployment of an unknown workload arrived).
     void refreshWorkloads();
+    /// The switch's program (cached), then `next` on this thread; failures are not cached.
+    void withProgram(const QString &switchId, QObject *context,
+                     std::function<void(const Result<P4Program> &)> next);
+    /// Drop cached programs a Network.Switch event may have changed.
+    void forgetPrograms(const QList<Event> &events);
     void explain(const QString &workloadId, const std::optional<Workload> &intent,
                  QObject *context,
                  std::function<void(const Result<PlacementExplanation> &)> callback);
@@ -158,12 +189,13 @@ private:
     QList<Workload> m_workloads;     ///< Mirror of the daemon's workloads, in its order.
     QList<Deployment> m_deployments; ///< Mirror fed by WatchDeployments, in its order.
     QHash<QString, qsizetype> m_deploymentIndex;
+    QHash<QString, P4Program> m_programs; ///< P4 programs by switch id ("" : reference).
     bool m_refreshingWorkloads = false;
     int m_recentEventLimit = 5000;
     std::atomic<qint64> m_lastEventSequence{0};
 
     std::shared_ptr<Mailbox> m_mailbox;        ///< How gRPC callbacks reach this object safely.
-    std::shared_ptr<Connection> m_connection;  ///< Channel and stub; null while closed.
+    std::shared_ptr<Channel> m_connection;  ///< Channel and stub; null while closed.
     std::shared_ptr<StreamControl> m_control;  ///< Stops the inventory/events/status threads.
     std::vector<std::thread> m_threads;
     std::atomic<int> m_generation{0};
