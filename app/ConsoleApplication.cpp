@@ -199,6 +199,7 @@ int runConsole(int argc, char *argv[])
             return 2;
         }
         options.pluginSettings = config->pluginSettings;
+        options.network = config->network;
         engine = std::make_unique<Engine>();
         const Result<void> started = engine->start(options);
         if (!started) {

@@ -24,6 +24,8 @@
 #include "widgets/EventLogPane.h"
 #include "widgets/InspectorPane.h"
 #include "widgets/MetricsBrowserPane.h"
+#include "widgets/NetworkPane.h"
+#include "widgets/P4RuleEditor.h"
 #include "widgets/ResourceSearchBox.h"
 #include "widgets/SilencesPane.h"
 #include "widgets/WhatIfPanel.h"
@@ -122,6 +124,8 @@ MainWindow::~MainWindow()
     m_chart->setControlPlane(nullptr);
     m_chartPanel->setControlPlane(nullptr);
     m_alertDetail->setControlPlane(nullptr);
+    m_networkPane->setControlPlane(nullptr);
+    m_p4Editor->setControlPlane(nullptr);
     m_scene->setControlPlane(nullptr);
 }
 
@@ -218,6 +222,7 @@ void MainWindow::createDocks()
     createTelemetryDocks();
     createPlacementDocks();
     createBackendDocks();
+    createNetworkDocks();
     m_inspectorDock->raise();
     m_chartDock->raise();
     m_alertDock->raise();
@@ -396,6 +401,24 @@ void MainWindow::createMenus()
     workloads->addSeparator();
     workloads->addAction(m_whatIfAction);
 
+    QMenu *network = menuBar()->addMenu(tr("Net&work"));
+    network->setObjectName(QStringLiteral("networkMenu"));
+    network->addAction(m_networkPane->newConnectionAction());
+    network->addAction(m_networkPane->editConnectionAction());
+    network->addAction(m_networkPane->rerouteAction());
+    network->addAction(m_networkPane->restoreAction());
+    network->addAction(m_networkPane->removeConnectionAction());
+    network->addSeparator();
+    network->addAction(m_networkPane->newSlaRuleAction());
+    network->addSeparator();
+    network->addAction(m_p4Editor->newEntryAction());
+    network->addAction(m_p4Editor->editEntryAction());
+    network->addAction(m_p4Editor->deleteEntryAction());
+    network->addAction(m_p4Editor->discardAction());
+    network->addAction(m_p4Editor->diffAction());
+    network->addAction(m_p4Editor->applyAction());
+    network->addAction(m_p4Editor->refreshCountersAction());
+
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_pluginsAction);
 
@@ -475,6 +498,8 @@ void MainWindow::setControlPlane(IControlPlane *controlPlane)
     m_deploymentModel->setControlPlane(controlPlane);
     m_backendModel->setControlPlane(controlPlane);
     m_whatIfPanel->setControlPlane(controlPlane);
+    m_networkPane->setControlPlane(controlPlane);
+    m_p4Editor->setControlPlane(controlPlane);
     if (m_searchBox)
         m_searchBox->setControlPlane(controlPlane);
     if (m_whatIfAction)
@@ -533,6 +558,8 @@ void MainWindow::setTheme(ThemeKind theme)
     m_alertDetail->setColours(colours);
     m_deploymentModel->setColours(colours);
     m_explanationView->setColours(colours);
+    m_networkPane->setColours(colours);
+    m_p4Editor->setColours(colours);
     if (m_legend)
         m_legend->update();
     m_darkAction->setChecked(theme == ThemeKind::Dark);
@@ -871,6 +898,32 @@ void MainWindow::createBackendDocks()
             m_scene->select(EntityKind::Node, object->nodeId);
     });
     connect(m_backendModel, &BackendObjectModel::objectsRefreshed, m_scene, &TopologyScene::setBackendObjects);
+}
+
+void MainWindow::createNetworkDocks()
+{
+    m_p4Editor = new P4RuleEditor;
+    m_networkPane = new NetworkPane;
+    m_p4Dock = addPane(m_p4Editor, tr("P4 Rules"), QStringLiteral("p4RulesDock"));
+    m_fabricDock = addPane(m_networkPane, tr("Fabric"), QStringLiteral("fabricDock"));
+    tabifyDockWidget(m_backendsDock, m_fabricDock);
+    tabifyDockWidget(m_fabricDock, m_p4Dock);
+    paneAction(m_fabricDock, tr("&Fabric"), QStringLiteral("actionShowFabric"), QKeySequence(tr("Ctrl+Shift+F")));
+    paneAction(m_p4Dock, tr("P4 &Rules"), QStringLiteral("actionShowP4Rules"), QKeySequence(tr("Ctrl+Shift+R")));
+    m_networkPane->newConnectionAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    m_p4Editor->diffAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    m_p4Editor->applyAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    connect(m_networkPane, &NetworkPane::connectionSelected, this, [this](const Connection &connection) {
+        m_scene->setFabricPath(connection.id, connection.path, connection.backupPath);
+    });
+    connect(m_networkPane, &NetworkPane::slaThresholdChanged, m_scene, &TopologyScene::setIntLatencyThresholdMs);
+    connect(m_networkPane, &NetworkPane::actionFinished, this, &MainWindow::showActionResult);
+    connect(m_p4Editor, &P4RuleEditor::actionFinished, this, &MainWindow::showActionResult);
+    // A switch picked on the canvas is the one the rule editor shows.
+    connect(m_scene, &TopologyScene::selectionChanged, m_p4Editor, [this](EntityKind kind, const QString &id) {
+        if (kind == EntityKind::Switch)
+            m_p4Editor->setCurrentSwitch(id);
+    });
 }
 
 void MainWindow::requestBackendAction(const QString &objectId, const QString &action)

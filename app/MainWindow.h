@@ -37,6 +37,8 @@ class EventLogPane;
 class InspectorPane;
 class LiveChart;
 class MetricsBrowserPane;
+class NetworkPane;
+class P4RuleEditor;
 class SilenceModel;
 class SilencesPane;
 class TopologyLegend;
@@ -86,6 +88,9 @@ public:
     WhatIfPanel *whatIfPanel() const { return m_whatIfPanel; }
     BackendObjectModel *backendObjectModel() const { return m_backendModel; }
     BackendsPane *backendsPane() const { return m_backendsPane; }
+    /// P4 fabric (issue 7): the rule editor and the connections/SLA pane.
+    P4RuleEditor *p4RuleEditor() const { return m_p4Editor; }
+    NetworkPane *networkPane() const { return m_networkPane; }
     /// Carry out a backend action on an object (cancel a job, migrate a VM, ...): destructive
     /// ones are confirmed first, migrate asks for the target host.
     void requestBackendAction(const QString &objectId, const QString &action);
@@ -137,6 +142,7 @@ private:
     void createTelemetryDocks();
     void createPlacementDocks();
     void createBackendDocks();
+    void createNetworkDocks();
     void showCanvasMenu(EntityKind kind, const QString &id, const QPoint &screenPos);
     void chooseNodeForPin(const QString &deploymentId);
     void confirmTerminate(const QString &deploymentId);
@@ -196,6 +202,10 @@ private:
     BackendObjectModel *m_backendModel = nullptr;
     BackendsPane *m_backendsPane = nullptr;
     QDockWidget *m_backendsDock = nullptr;
+    P4RuleEditor *m_p4Editor = nullptr;
+    NetworkPane *m_networkPane = nullptr;
+    QDockWidget *m_p4Dock = nullptr;
+    QDockWidget *m_fabricDock = nullptr;
     ExplanationView *m_explanationView = nullptr;
     WhatIfPanel *m_whatIfPanel = nullptr;
     ResourceSearchBox *m_searchBox = nullptr;

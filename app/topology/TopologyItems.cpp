@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -458,9 +459,31 @@ QRectF SwitchItem::labelRect() const
     return QRectF(-width / 2, SwitchHeight / 2 + 4, width, 18);
 }
 
+void SwitchItem::setIntLatency(double latencyMs, double severity)
+{
+    if (latencyMs == m_intLatencyMs && severity == m_intSeverity)
+        return;
+    if ((latencyMs < 0) != (m_intLatencyMs < 0))
+        prepareGeometryChange();
+    m_intLatencyMs = latencyMs;
+    m_intSeverity = severity;
+    setToolTip(latencyMs < 0 ? QStringLiteral("%1 (%2)").arg(m_switch.name, m_switch.id)
+                             : QObject::tr("%1 (%2)\nINT hop latency %3 ms")
+                                   .arg(m_switch.name, m_switch.id)
+                                   .arg(latencyMs, 0, 'f', 3));
+    update();
+}
+
+QRectF SwitchItem::intBadgeRect() const
+{
+    return QRectF(-32, -SwitchHeight / 2 - 19, 64, 15);
+}
+
 QRectF SwitchItem::boundingRect() const
 {
-    return QRectF(-SwitchWidth / 2 - 3, -SwitchHeight / 2 - 3, SwitchWidth + 6, SwitchHeight + 6 + m_uplinkLength).united(labelRect());
+    QRectF rect = QRectF(-SwitchWidth / 2 - 3, -SwitchHeight / 2 - 3, SwitchWidth + 6, SwitchHeight + 6 + m_uplinkLength)
+                      .united(labelRect());
+    return m_intLatencyMs < 0 ? rect : rect.united(intBadgeRect());
 }
 
 QPainterPath SwitchItem::shape() const
@@ -489,6 +512,14 @@ void SwitchItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     painter->setPen(QPen(m_selected ? c.selection : border, m_selected ? 2.5 : 1.6));
     painter->setBrush(c.switchFill);
     painter->drawRoundedRect(body, 5, 5);
+    if (m_intLatencyMs >= 0) {
+        // INT hop latency: a tint of the body and a badge above it.
+        QColor tint = c.utilisationColour(std::clamp(m_intSeverity, 0.0, 1.0));
+        tint.setAlphaF(0.35);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(tint);
+        painter->drawRoundedRect(body, 5, 5);
+    }
     // Four crossing arrows, the usual switch glyph.
     painter->setPen(QPen(border, 1.4, Qt::SolidLine, Qt::RoundCap));
     const qreal y1 = -4, y2 = 4, x = 9;
@@ -508,6 +539,17 @@ void SwitchItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const QString text = m_switch.name.isEmpty() ? m_switch.id : m_switch.name;
     painter->drawText(label, (m_placement == LabelPlacement::Right ? Qt::AlignLeft : Qt::AlignHCenter) | Qt::AlignVCenter,
                       QFontMetricsF(font).elidedText(text, Qt::ElideRight, label.width()));
+    if (m_intLatencyMs >= 0) {
+        const QRectF badge = intBadgeRect();
+        painter->setPen(QPen(c.utilisationColour(std::clamp(m_intSeverity, 0.0, 1.0)), 1.2));
+        painter->setBrush(c.labelBackground);
+        painter->drawRoundedRect(badge, 4, 4);
+        painter->setFont(scaledFont(9, false));
+        painter->setPen(c.text);
+        const QString value = m_intLatencyMs < 1.0 ? QStringLiteral("%1 µs").arg(m_intLatencyMs * 1000.0, 0, 'f', 0)
+                                                   : QStringLiteral("%1 ms").arg(m_intLatencyMs, 0, 'f', 2);
+        painter->drawText(badge, Qt::AlignCenter, value);
+    }
 }
 
 // --- LinkItem ---------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ enum TopologyItemType {
     SwitchItemType,
     LinkItemType,
     AnomalyHaloItemType,
-    WhatIfOverlayItemType
+    WhatIfOverlayItemType,
+    FabricPathItemType
 };
 
 /// What the canvas shows for one node; kept flat so 10,000 of them cost little.
@@ -133,11 +134,18 @@ public:
     /// Length of the uplink drawn from the glyph down to the box of its site (0: none).
     void setUplinkLength(qreal length);
     void setSelected(bool selected);
+    /// In-band telemetry: the newest INT hop latency through the switch (negative: none) and
+    /// how bad it is (0 good .. 1 at the SLA threshold or beyond), drawn as a tint and a badge.
+    void setIntLatency(double latencyMs, double severity);
+    double intLatencyMs() const { return m_intLatencyMs; }
 
 private:
     QRectF labelRect() const;
+    QRectF intBadgeRect() const;
 
     Switch m_switch;
+    double m_intLatencyMs = -1.0;
+    double m_intSeverity = 0.0;
     const CanvasColours *m_colours = nullptr;
     LabelPlacement m_placement = LabelPlacement::Below;
     qreal m_uplinkLength = 0.0;

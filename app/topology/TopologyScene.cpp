@@ -3,6 +3,7 @@
 #include "control/IControlPlane.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
@@ -59,6 +60,12 @@ TopologyScene::TopologyScene(QObject *parent)
     m_frameTimer.start();
     m_pulseTimer.setInterval(PulseInterval);
     connect(&m_pulseTimer, &QTimer::timeout, this, &TopologyScene::pulse);
+    m_fadeTimer.setSingleShot(true);
+    m_fadeTimer.setInterval(RerouteFadeDuration);
+    connect(&m_fadeTimer, &QTimer::timeout, this, [this] {
+        m_fabricPrevious.clear();
+        updateFabricOverlay();
+    });
 }
 
 TopologyScene::~TopologyScene()
@@ -84,6 +91,7 @@ void TopologyScene::setControlPlane(IControlPlane *controlPlane)
     m_connections.append(connect(m_controlPlane, &IControlPlane::samplesReceived, this, &TopologyScene::onSamples));
     m_connections.append(connect(m_controlPlane, &IControlPlane::alertChanged, this, &TopologyScene::onAlertChanged));
     m_connections.append(connect(m_controlPlane, &IControlPlane::alertsReset, this, &TopologyScene::reloadAlerts));
+    m_connections.append(connect(m_controlPlane, &IControlPlane::eventsReceived, this, &TopologyScene::onEvents));
     m_connections.append(connect(m_controlPlane, &IControlPlane::connectionStateChanged, this,
                                  [this](IControlPlane::ConnectionState state) {
                                      if (state == IControlPlane::ConnectionState::Connected && !m_cpuSubscription)
@@ -100,6 +108,7 @@ void TopologyScene::subscribe()
         return;
     m_cpuSubscription = m_controlPlane->subscribeTelemetry({SeriesMatcher{QLatin1String(Metrics::NodeCpuUtilisation), {}}});
     m_latencySubscription = m_controlPlane->subscribeTelemetry(LinkLatency::matchers());
+    m_intSubscription = m_controlPlane->subscribeTelemetry({SeriesMatcher{QLatin1String(IntHopLatencyMetric), {}}});
 }
 
 void TopologyScene::unsubscribe()
@@ -109,9 +118,12 @@ void TopologyScene::unsubscribe()
             m_controlPlane->unsubscribeTelemetry(m_cpuSubscription);
         if (m_latencySubscription)
             m_controlPlane->unsubscribeTelemetry(m_latencySubscription);
+        if (m_intSubscription)
+            m_controlPlane->unsubscribeTelemetry(m_intSubscription);
     }
     m_cpuSubscription = 0;
     m_latencySubscription = 0;
+    m_intSubscription = 0;
 }
 
 void TopologyScene::setColours(const CanvasColours &colours)
@@ -127,6 +139,8 @@ void TopologyScene::setColours(const CanvasColours &colours)
     for (AnomalyHaloItem *halo : std::as_const(m_halos))
         halo->setColours(&m_colours);
     for (WhatIfOverlayItem *item : std::as_const(m_whatIfItems))
+        item->setColours(&m_colours);
+    for (FabricPathItem *item : std::as_const(m_fabricItems))
         item->setColours(&m_colours);
     update();
 }
@@ -154,6 +168,14 @@ void TopologyScene::clearItems()
     m_pulseTimer.stop();
     qDeleteAll(m_whatIfItems);
     m_whatIfItems.clear();
+    qDeleteAll(m_fabricItems);
+    m_fabricItems.clear();
+    m_fabricConnectionId.clear();
+    m_fabricPath.clear();
+    m_fabricBackup.clear();
+    m_fabricPrevious.clear();
+    m_fadeTimer.stop();
+    m_pendingIntMs.clear();
 }
 
 void TopologyScene::rebuild()
@@ -375,6 +397,24 @@ void TopologyScene::onSamples(int subscriptionId, const QList<SeriesBatch> &batc
             }
             m_pendingLatency.insert(link, LatencyValue{newest.value * 1000.0, source});
         }
+    } else if (subscriptionId == m_intSubscription) {
+        // One series per (switch, flow): a switch shows the worst of its flows' newest values.
+        QHash<QString, double> frame;
+        for (const SeriesBatch &batch : batches) {
+            if (batch.samples.isEmpty())
+                continue;
+            const QString sw = switchIdFor(batch.labels.value(QStringLiteral("switch")));
+            if (sw.isEmpty())
+                continue;
+            const double ms = batch.samples.constLast().value * 1000.0;
+            const auto it = frame.find(sw);
+            if (it == frame.end())
+                frame.insert(sw, ms);
+            else
+                *it = std::max(*it, ms);
+        }
+        for (auto it = frame.cbegin(); it != frame.cend(); ++it)
+            m_pendingIntMs.insert(it.key(), it.value());
     }
 }
 
@@ -547,6 +587,13 @@ void TopologyScene::applyFrame()
                 link->setLatency(it->ms, it->source);
         }
         m_pendingLatency.clear();
+    }
+    if (!m_pendingIntMs.isEmpty()) {
+        for (auto it = m_pendingIntMs.cbegin(); it != m_pendingIntMs.cend(); ++it) {
+            if (SwitchItem *sw = m_switches.value(it.key()))
+                sw->setIntLatency(it.value(), m_intThresholdMs > 0 ? it.value() / m_intThresholdMs : 0.0);
+        }
+        m_pendingIntMs.clear();
     }
     if (m_halosDirty)
         updateHalos();
@@ -762,6 +809,7 @@ void TopologyScene::positionLinks()
             t = SiteLinkLabelPosition;
         link->setEndpoints(a, b, t);
     }
+    updateFabricOverlay();
 }
 
 QRectF TopologyScene::contentRect() const
@@ -967,6 +1015,115 @@ void TopologyScene::updateWhatIfOverlay()
         WhatIfOverlayItem *item = add(WhatIfOverlayItem::Kind::Unplaceable, stuck.deploymentId);
         item->setRect(rect);
         item->setToolTip(tr("%1 would have nowhere to go: %2").arg(stuck.deploymentId, stuck.reason));
+    }
+}
+
+void TopologyScene::setFabricPath(const QString &connectionId, const QStringList &path, const QStringList &backupPath)
+{
+    if (connectionId != m_fabricConnectionId) {
+        // The faded path belongs to the connection that was rerouted, not to the next one.
+        m_fabricPrevious.clear();
+        m_fadeTimer.stop();
+    }
+    m_fabricConnectionId = connectionId;
+    m_fabricPath = connectionId.isEmpty() ? QStringList() : path;
+    m_fabricBackup = connectionId.isEmpty() ? QStringList() : backupPath;
+    updateFabricOverlay();
+}
+
+void TopologyScene::onEvents(const QList<Event> &events)
+{
+    for (const Event &event : events) {
+        if (event.type != QLatin1String(EventTypes::NetworkReroute))
+            continue;
+        const QString connectionId = event.subjectId.isEmpty()
+                                         ? event.payload.value(QStringLiteral("connectionId")).toString()
+                                         : event.subjectId;
+        // The shown connection moves; with none shown, the rerouted one is worth showing.
+        if (!m_fabricConnectionId.isEmpty() && connectionId != m_fabricConnectionId)
+            continue;
+        QStringList from;
+        QStringList to;
+        for (const QJsonValue &value : event.payload.value(QStringLiteral("fromPath")).toArray())
+            from.append(value.toString());
+        for (const QJsonValue &value : event.payload.value(QStringLiteral("toPath")).toArray())
+            to.append(value.toString());
+        if (to.isEmpty())
+            continue;
+        if (from.isEmpty())
+            from = m_fabricPath;
+        QStringList backup = m_fabricBackup;
+        if (connectionId != m_fabricConnectionId) {
+            m_fabricConnectionId = connectionId;
+            backup.clear();
+        }
+        m_fabricPrevious = from;
+        m_fabricPath = to;
+        // A backup that shares a switch with the new path is no longer disjoint: drop it.
+        const bool overlaps = std::any_of(backup.cbegin(), backup.cend(),
+                                          [&to](const QString &sw) { return to.contains(sw); });
+        m_fabricBackup = overlaps ? QStringList() : backup;
+        m_fadeTimer.start();
+        updateFabricOverlay();
+    }
+}
+
+void TopologyScene::updateFabricOverlay()
+{
+    qDeleteAll(m_fabricItems);
+    m_fabricItems.clear();
+    const auto add = [this](FabricPathItem::Kind kind, const QStringList &path) {
+        QStringList ids;
+        QPolygonF points;
+        for (const QString &id : path) {
+            if (const SwitchItem *sw = m_switches.value(id)) {
+                ids.append(id);
+                points.append(sw->pos());
+            }
+        }
+        if (points.size() < 2)
+            return;
+        auto *item = new FabricPathItem(kind);
+        item->setColours(&m_colours);
+        item->setPath(ids, points);
+        item->setToolTip(kind == FabricPathItem::Kind::Previous
+                             ? tr("Path before the reroute: %1").arg(path.join(QStringLiteral(" → ")))
+                             : (kind == FabricPathItem::Kind::Backup ? tr("Backup path: %1") : tr("Path: %1"))
+                                   .arg(path.join(QStringLiteral(" → "))));
+        addItem(item);
+        m_fabricItems.append(item);
+    };
+    add(FabricPathItem::Kind::Previous, m_fabricPrevious);
+    add(FabricPathItem::Kind::Backup, m_fabricBackup);
+    add(FabricPathItem::Kind::Primary, m_fabricPath);
+}
+
+QString TopologyScene::switchIdFor(const QString &label) const
+{
+    if (label.isEmpty())
+        return {};
+    if (m_switches.contains(label))
+        return label;
+    // Postcards name switches by name where no id mapping exists; switches are few (O(s)).
+    for (auto it = m_switches.cbegin(); it != m_switches.cend(); ++it) {
+        if (it.value()->switchData().name == label)
+            return it.key();
+    }
+    return {};
+}
+
+double TopologyScene::switchIntLatencyMs(const QString &switchId) const
+{
+    const SwitchItem *sw = m_switches.value(switchId);
+    return sw ? sw->intLatencyMs() : -1.0;
+}
+
+void TopologyScene::setIntLatencyThresholdMs(double thresholdMs)
+{
+    m_intThresholdMs = thresholdMs > 0 ? thresholdMs : 1.0;
+    for (SwitchItem *sw : std::as_const(m_switches)) {
+        if (sw->intLatencyMs() >= 0)
+            sw->setIntLatency(sw->intLatencyMs(), sw->intLatencyMs() / m_intThresholdMs);
     }
 }
 

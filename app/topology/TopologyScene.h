@@ -2,9 +2,11 @@
 
 #include "anomaly/Alert.h"
 #include "orchestration/PlacementPlanner.h"
+#include "model/Event.h"
 #include "model/Inventory.h"
 #include "plugin/IComputeBackend.h"
 #include "telemetry/Series.h"
+#include "topology/FabricOverlay.h"
 #include "topology/TopologyItems.h"
 #include "widgets/Theme.h"
 
@@ -85,6 +87,27 @@ public:
     bool hasWhatIfOverlay() const { return m_whatIf.has_value(); }
     QList<WhatIfOverlayItem *> whatIfItems() const { return m_whatIfItems; }
 
+    // ---- P4 fabric (issue 7) ------------------------------------------------------------
+    /// How long the path a rerouted connection left stays drawn (faded).
+    static constexpr auto RerouteFadeDuration = std::chrono::seconds(20);
+    /// The INT metric a switch shows: newest per-flow average hop latency through it.
+    static constexpr auto IntHopLatencyMetric = "int_hop_latency_avg_seconds";
+    /// Highlight a connection's path (switch ids) and its backup; an empty id clears it. A
+    /// "Network.Reroute" event for this connection moves the highlight to the new path and
+    /// keeps the old one faded for RerouteFadeDuration.
+    void setFabricPath(const QString &connectionId, const QStringList &path, const QStringList &backupPath);
+    QString fabricConnectionId() const { return m_fabricConnectionId; }
+    QStringList fabricPath() const { return m_fabricPath; }
+    QStringList fabricBackupPath() const { return m_fabricBackup; }
+    /// The path left by the last reroute while it is still drawn.
+    QStringList fabricPreviousPath() const { return m_fabricPrevious; }
+    bool isOnFabricPath(const QString &switchId) const { return m_fabricPath.contains(switchId); }
+    QList<FabricPathItem *> fabricItems() const { return m_fabricItems; }
+    /// Newest INT hop latency (ms) painted on a switch; negative if none.
+    double switchIntLatencyMs(const QString &switchId) const;
+    /// Latency at which a switch is drawn critical (the tightest SLA threshold); default 1 ms.
+    void setIntLatencyThresholdMs(double thresholdMs);
+
 Q_SIGNALS:
     void selectionChanged(Continuo::EntityKind kind, const QString &id);
     /// The layout changed (membership): views may want to fit again.
@@ -123,6 +146,10 @@ private:
     void unsubscribe();
     void clearItems();
     void updateWhatIfOverlay();
+    void onEvents(const QList<Event> &events);
+    void updateFabricOverlay();
+    /// Inventory id of a switch named by a telemetry label (its id or its name); empty if none.
+    QString switchIdFor(const QString &label) const;
 
     QPointer<IControlPlane> m_controlPlane;
     QList<QMetaObject::Connection> m_connections;
@@ -154,6 +181,16 @@ private:
     QList<WhatIfOverlayItem *> m_whatIfItems;
     EntityKind m_selectedKind = EntityKind::Unknown;
     QString m_selectedId;
+
+    QString m_fabricConnectionId;
+    QStringList m_fabricPath;
+    QStringList m_fabricBackup;
+    QStringList m_fabricPrevious;
+    QList<FabricPathItem *> m_fabricItems;
+    QTimer m_fadeTimer;
+    int m_intSubscription = 0;
+    QHash<QString, double> m_pendingIntMs; ///< switch id -> newest INT hop latency (ms)
+    double m_intThresholdMs = 1.0;
 };
 
 } // namespace Continuo::Gui

@@ -5,6 +5,7 @@
 // real ones do.
 
 #include "control/IControlPlane.h"
+#include "network/NetworkTypes.h"
 #include "orchestration/PlacementModel.h"
 #include "orchestration/PlacementPlanner.h"
 #include "orchestration/Placer.h"
@@ -309,6 +310,152 @@ public:
         answer(context, std::move(callback), Result<QString>(m_backendLogs.value(objectId).left(maxBytes)));
     }
 
+    // P4 network (issue 7): whatever the test set, with every call recorded.
+    void p4Switches(QObject *context,
+                    std::function<void(const Result<QList<P4SwitchStatus>> &)> callback) override
+    {
+        answer(context, std::move(callback), Result<QList<P4SwitchStatus>>(m_p4Switches));
+    }
+    void p4Program(const QString &switchId, QObject *context,
+                   std::function<void(const Result<P4Program> &)> callback) override
+    {
+        p4ProgramCalls.append(switchId);
+        if (m_p4Program.isNull())
+            return answer(context, std::move(callback),
+                          Result<P4Program>(makeError(QStringLiteral("%1 runs no program").arg(switchId))));
+        answer(context, std::move(callback), Result<P4Program>(m_p4Program));
+    }
+    void p4Entries(const QString &switchId, const QString &table, bool withCounters, QObject *context,
+                   std::function<void(const Result<QList<P4EntryStatus>> &)> callback) override
+    {
+        p4EntriesCalls.append({switchId, table, withCounters});
+        QList<P4EntryStatus> entries;
+        for (P4EntryStatus status : m_p4Entries.value(switchId)) {
+            if (!table.isEmpty() && !sameTable(status.entry.table, table))
+                continue;
+            if (!withCounters) {
+                status.hasCounters = false;
+                status.counters = {};
+            }
+            entries.append(status);
+        }
+        answer(context, std::move(callback), Result<QList<P4EntryStatus>>(entries));
+    }
+    void setP4Entries(const QString &switchId, const QString &table, const QList<P4TableEntry> &entries,
+                      bool dryRun, QObject *context,
+                      std::function<void(const Result<P4ApplyResult> &)> callback) override
+    {
+        setP4EntriesCalls.append({switchId, table, entries, dryRun});
+        if (!m_setP4EntriesError.isEmpty())
+            return answer(context, std::move(callback), Result<P4ApplyResult>(makeError(m_setP4EntriesError)));
+        QList<P4TableEntry> installed;
+        for (const P4EntryStatus &status : m_p4Entries.value(switchId)) {
+            if (table.isEmpty() || sameTable(status.entry.table, table))
+                installed.append(status.entry);
+        }
+        P4ApplyResult result;
+        result.switchId = switchId;
+        result.diff = diffEntries(entries, installed);
+        result.applied = !dryRun;
+        if (!dryRun) {
+            QList<P4EntryStatus> kept;
+            for (const P4EntryStatus &status : m_p4Entries.value(switchId)) {
+                if (!table.isEmpty() && !sameTable(status.entry.table, table))
+                    kept.append(status);
+            }
+            for (const P4TableEntry &entry : entries)
+                kept.append(P4EntryStatus{entry, true, true, false, {}});
+            m_p4Entries.insert(switchId, kept);
+        }
+        answer(context, std::move(callback), Result<P4ApplyResult>(result));
+    }
+    void dryRunP4Packet(const QString &switchId, const QString &packet, const QList<P4Update> &pending,
+                        QObject *context, std::function<void(const Result<QString> &)> callback) override
+    {
+        dryRunCalls.append({switchId, packet, pending});
+        if (m_dryRunTrace.isEmpty())
+            return answer(context, std::move(callback), Result<QString>(makeError(QStringLiteral("no trace set"))));
+        answer(context, std::move(callback), Result<QString>(m_dryRunTrace));
+    }
+    void connections(QObject *context, std::function<void(const Result<QList<Connection>> &)> callback) override
+    {
+        answer(context, std::move(callback), Result<QList<Connection>>(m_connectionsList));
+    }
+    void upsertConnection(const Connection &connection, bool dryRun, QObject *context,
+                          std::function<void(const Result<Connection> &)> callback) override
+    {
+        upsertConnectionCalls.append({connection, dryRun});
+        if (const auto valid = validateConnection(connection); !valid)
+            return answer(context, std::move(callback), Result<Connection>(makeError(valid.error())));
+        Connection result = connection;
+        if (result.id.isEmpty())
+            result.id = QStringLiteral("conn-%1").arg(m_connectionsList.size() + 1);
+        if (result.flowId == 0)
+            result.flowId = quint32(100 + m_connectionsList.size());
+        if (result.path.isEmpty())
+            result.path = result.pinnedPath.isEmpty() ? m_computedPath : result.pinnedPath;
+        if (!dryRun) {
+            setConnection(result);
+            emitNetworkEvent(QLatin1String(EventTypes::NetworkConnection), result.id);
+        }
+        answer(context, std::move(callback), Result<Connection>(result));
+    }
+    void removeConnection(const QString &connectionId, QObject *context, ResultCallback callback) override
+    {
+        removedConnections.append(connectionId);
+        const auto removed = m_connectionsList.removeIf([&](const Connection &c) { return c.id == connectionId; });
+        if (removed == 0)
+            return answer(context, std::move(callback),
+                          Result<void>(makeError(QStringLiteral("no connection %1").arg(connectionId))));
+        emitNetworkEvent(QLatin1String(EventTypes::NetworkConnection), connectionId);
+        answer(context, std::move(callback), Result<void>());
+    }
+    void rerouteConnection(const QString &connectionId, const QStringList &avoidSwitches, QObject *context,
+                           std::function<void(const Result<Connection> &)> callback) override
+    {
+        rerouteCalls.append({connectionId, avoidSwitches});
+        for (Connection &connection : m_connectionsList) {
+            if (connection.id != connectionId)
+                continue;
+            connection.avoidedSwitches = avoidSwitches;
+            return answer(context, std::move(callback), Result<Connection>(connection));
+        }
+        answer(context, std::move(callback),
+               Result<Connection>(makeError(QStringLiteral("no connection %1").arg(connectionId))));
+    }
+    void slaRules(QObject *context, std::function<void(const Result<QList<SlaRule>> &)> callback) override
+    {
+        answer(context, std::move(callback), Result<QList<SlaRule>>(m_slaRules));
+    }
+    void upsertSlaRule(const SlaRule &rule, QObject *context, ResultCallback callback) override
+    {
+        upsertedSlaRules.append(rule);
+        if (const auto valid = validateSlaRule(rule); !valid)
+            return answer(context, std::move(callback), Result<void>(makeError(valid.error())));
+        SlaRule stored = rule;
+        if (stored.id.isEmpty())
+            stored.id = QStringLiteral("sla-%1").arg(m_slaRules.size() + 1);
+        const auto it = std::find_if(m_slaRules.begin(), m_slaRules.end(),
+                                     [&](const SlaRule &r) { return r.id == stored.id; });
+        if (it == m_slaRules.end())
+            m_slaRules.append(stored);
+        else
+            *it = stored;
+        emitNetworkEvent(QLatin1String(EventTypes::NetworkSla), stored.id);
+        answer(context, std::move(callback), Result<void>());
+    }
+    void removeSlaRule(const QString &ruleId, QObject *context, ResultCallback callback) override
+    {
+        removedSlaRules.append(ruleId);
+        m_slaRules.removeIf([&](const SlaRule &r) { return r.id == ruleId; });
+        emitNetworkEvent(QLatin1String(EventTypes::NetworkSla), ruleId);
+        answer(context, std::move(callback), Result<void>());
+    }
+    void reroutes(QObject *context, std::function<void(const Result<QList<RerouteRecord>> &)> callback) override
+    {
+        answer(context, std::move(callback), Result<QList<RerouteRecord>>(m_reroutes));
+    }
+
     // --- what tests drive ----------------------------------------------------------------
 
     struct InvokedAction
@@ -401,6 +548,79 @@ public:
         const auto it = std::find_if(m_alerts.cbegin(), m_alerts.cend(), [&](const Alert &a) { return a.id == id; });
         return it == m_alerts.cend() ? nullptr : &*it;
     }
+    // P4 network state the test sets, and the calls the console made.
+    struct P4EntriesCall
+    {
+        QString switchId;
+        QString table;
+        bool withCounters = false;
+    };
+    struct SetP4EntriesCall
+    {
+        QString switchId;
+        QString table;
+        QList<P4TableEntry> entries;
+        bool dryRun = false;
+    };
+    struct DryRunCall
+    {
+        QString switchId;
+        QString packet;
+        QList<P4Update> pending;
+    };
+    struct UpsertConnectionCall
+    {
+        Connection connection;
+        bool dryRun = false;
+    };
+    struct RerouteCall
+    {
+        QString connectionId;
+        QStringList avoid;
+    };
+    void setP4Switches(const QList<P4SwitchStatus> &switches) { m_p4Switches = switches; }
+    void setP4Program(const P4Program &program) { m_p4Program = program; }
+    void setSwitchEntries(const QString &switchId, const QList<P4EntryStatus> &entries) { m_p4Entries.insert(switchId, entries); }
+    QList<P4EntryStatus> switchEntries(const QString &switchId) const { return m_p4Entries.value(switchId); }
+    void setSetP4EntriesError(const QString &error) { m_setP4EntriesError = error; }
+    void setDryRunTrace(const QString &trace) { m_dryRunTrace = trace; }
+    /// The path upsertConnection gives a connection without one.
+    void setComputedPath(const QStringList &path) { m_computedPath = path; }
+    void setConnection(const Connection &connection)
+    {
+        const auto it = std::find_if(m_connectionsList.begin(), m_connectionsList.end(),
+                                     [&](const Connection &c) { return c.id == connection.id; });
+        if (it == m_connectionsList.end())
+            m_connectionsList.append(connection);
+        else
+            *it = connection;
+    }
+    QList<Connection> connectionList() const { return m_connectionsList; }
+    void setSlaRules(const QList<SlaRule> &rules) { m_slaRules = rules; }
+    QList<SlaRule> slaRuleList() const { return m_slaRules; }
+    void setReroutes(const QList<RerouteRecord> &records) { m_reroutes = records; }
+    /// Emit one event the way the engine reports a network change.
+    void emitNetworkEvent(const QString &type, const QString &subjectId, const QJsonObject &payload = {})
+    {
+        Event event;
+        event.sequence = ++m_eventSequence;
+        event.type = type;
+        event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        event.source = QStringLiteral("engine");
+        event.subjectId = subjectId;
+        event.payload = payload;
+        Q_EMIT eventsReceived({event});
+    }
+    QStringList p4ProgramCalls;
+    QList<P4EntriesCall> p4EntriesCalls;
+    QList<SetP4EntriesCall> setP4EntriesCalls;
+    QList<DryRunCall> dryRunCalls;
+    QList<UpsertConnectionCall> upsertConnectionCalls;
+    QStringList removedConnections;
+    QList<RerouteCall> rerouteCalls;
+    QList<SlaRule> upsertedSlaRules;
+    QStringList removedSlaRules;
+
     TimeSeriesStore &store() { return m_store; }
 
     int listSeriesCalls = 0;
@@ -411,6 +631,12 @@ private:
     QList<BackendObject> m_backendObjects;
     QList<InvokedAction> m_invokedActions;
     QHash<QString, QString> m_backendLogs;
+    /// Tables are named by full name or alias.
+    bool sameTable(const QString &a, const QString &b) const
+    {
+        const P4TableInfo *ta = m_p4Program.isNull() ? nullptr : m_p4Program.table(a);
+        return ta ? ta == m_p4Program.table(b) : a == b;
+    }
     template<typename T, typename Callback>
     void answer(QObject *context, Callback callback, T result)
     {
@@ -427,6 +653,16 @@ private:
     QList<Workload> m_workloads;
     QList<Deployment> m_deployments;
     Placer m_placer;
+    QList<P4SwitchStatus> m_p4Switches;
+    P4Program m_p4Program;
+    QHash<QString, QList<P4EntryStatus>> m_p4Entries;
+    QString m_setP4EntriesError;
+    QString m_dryRunTrace;
+    QStringList m_computedPath;
+    QList<Connection> m_connectionsList;
+    QList<SlaRule> m_slaRules;
+    QList<RerouteRecord> m_reroutes;
+    qint64 m_eventSequence = 0;
 };
 
 } // namespace Continuo::Testing
