@@ -625,11 +625,7 @@ void NetworkController::setEntries(const QString &switchId, const QString &table
             QList<P4TableEntry> removed = stored.toDelete;
             QList<P4TableEntry> added = stored.toInsert + stored.toModify;
             self->replaceDesired(switchId, removed, added);
-            auto state = self->m_switches.value(switchId);
-            if (state && result.applied) {
-                state->lastAppliedMs = QDateTime::currentMSecsSinceEpoch();
-                state->lastError.clear();
-            }
+            self->markWritten(switchId, result.applied);
             QJsonObject details{{QStringLiteral("table"), table},
                                 {QStringLiteral("inserted"), int(result.diff.toInsert.size())},
                                 {QStringLiteral("modified"), int(result.diff.toModify.size())},
@@ -730,6 +726,17 @@ Result<QString> NetworkController::dryRunPacket(const QString &switchId, const Q
     if (!trace.isValid)
         return makeError(trace.error);
     return trace.explanation;
+}
+
+void NetworkController::markWritten(const QString &switchId, bool written)
+{
+    // The switch now holds the desired set (it was written in full); otherwise unchanged.
+    const auto state = m_switches.value(switchId);
+    if (!state || !written || !state->connected)
+        return;
+    state->installed = int(state->desired.size());
+    state->lastAppliedMs = QDateTime::currentMSecsSinceEpoch();
+    state->lastError.clear();
 }
 
 void NetworkController::replaceDesired(const QString &switchId, const QList<P4TableEntry> &removed,
@@ -946,7 +953,9 @@ void NetworkController::applyConnectionChange(const Connection *before, const Co
         const auto state = m_switches.value(switchId);
         Step step;
         step.switchId = switchId;
-        step.target = state && state->connected ? state->target : nullptr;
+        // Every switch with a target gets its updates in order on the I/O thread; one not
+        // connected by then is skipped and reconciled from the desired set afterwards.
+        step.target = state ? state->target : nullptr;
         step.updates = updatesBetween(oldEntries.value(switchId), newEntries.value(switchId));
         for (const P4TableEntry &entry : oldEntries.value(switchId))
             step.before.insert(entry.matchKey(), entry);
@@ -960,11 +969,14 @@ void NetworkController::applyConnectionChange(const Connection *before, const Co
     QPointer<NetworkController> self(this);
     QMetaObject::invokeMethod(m_ioContext, [=] {
         QString error;
+        QStringList skipped;
         int done = 0;
         for (; done < steps.size(); ++done) {
             const Step &step = steps.at(done);
-            if (!step.target)
+            if (!step.target || !step.target->isConnected()) {
+                skipped.append(step.switchId);
                 continue; // written when the switch connects (reconcile)
+            }
             if (auto written = step.target->write(step.updates, true); !written) {
                 error = tr("switch %1: %2").arg(step.switchId, written.error());
                 break;
@@ -974,7 +986,7 @@ void NetworkController::applyConnectionChange(const Connection *before, const Co
             // Undo the switches already changed, newest first.
             for (int i = done - 1; i >= 0; --i) {
                 const Step &step = steps.at(i);
-                if (step.target)
+                if (step.target && !skipped.contains(step.switchId))
                     (void)step.target->write(inverseOf(step.updates, step.before), false);
             }
         }
@@ -989,6 +1001,10 @@ void NetworkController::applyConnectionChange(const Connection *before, const Co
                 self->replaceDesired(it.key(), it.value(), {});
             for (auto it = newEntries.cbegin(); it != newEntries.cend(); ++it)
                 self->replaceDesired(it.key(), {}, it.value());
+            for (const Step &step : steps)
+                self->markWritten(step.switchId, step.target && !skipped.contains(step.switchId));
+            for (const QString &switchId : skipped)
+                self->reconcileSwitch(switchId, tr("entries pending"));
             if (updated) {
                 self->m_connections.insert(updated->id, *updated);
                 self->persistObject(QLatin1String(KindConnection), updated->id, toJson(*updated));
@@ -1128,7 +1144,7 @@ void NetworkController::publishSnapshot()
     snapshot->connections = m_connections;
     snapshot->graph = m_graph;
     for (const auto &state : std::as_const(m_switches)) {
-        if (state->target && state->connected)
+        if (state->target)
             snapshot->targets.insert(state->id, state->target);
     }
     for (auto it = m_intIds.cbegin(); it != m_intIds.cend(); ++it)
@@ -1307,7 +1323,7 @@ void NetworkController::onViolation(const SlaViolation &violation)
             if (updates.isEmpty())
                 continue;
             const auto target = targets.value(sw);
-            if (!target)
+            if (!target || !target->isConnected())
                 continue; // not connected: reconciled from the desired set when it is
             if (auto written = target->write(updates, true); !written) {
                 error = tr("switch %1: %2").arg(sw, written.error());
@@ -1336,6 +1352,10 @@ void NetworkController::finishReroute(const RerouteRecord &record, const Connect
         replaceDesired(it.key(), it.value(), {});
     for (auto it = newEntries.cbegin(); it != newEntries.cend(); ++it)
         replaceDesired(it.key(), {}, it.value());
+    for (auto it = newEntries.cbegin(); it != newEntries.cend(); ++it)
+        markWritten(it.key(), true);
+    for (auto it = oldEntries.cbegin(); it != oldEntries.cend(); ++it)
+        markWritten(it.key(), true);
     m_connections.insert(updated.id, updated);
     persistObject(QLatin1String(KindConnection), updated.id, toJson(updated));
     m_reroutes.append(record);

@@ -98,6 +98,7 @@ private:
     Result<QHash<QString, QList<P4TableEntry>>> compileConnection(const Connection &connection) const;
     void applyConnectionChange(const Connection *before, const Connection *after, const QString &actor,
                                const QString &what, ConnectionCallback callback);
+    void markWritten(const QString &switchId, bool written);
     void replaceDesired(const QString &switchId, const QList<P4TableEntry> &removed,
                         const QList<P4TableEntry> &added);
     void persistDesired(const QString &switchId, const QList<P4TableEntry> &upserts,
