@@ -699,6 +699,253 @@
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::ConnectionDialog</name>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="27"/>
+        <source>&amp;Both directions</source>
+        <translation>&amp;Και οι δύο κατευθύνσεις</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="29"/>
+        <source>Postcard &amp;telemetry (INT)</source>
+        <translation>&amp;Τηλεμετρία postcard (INT)</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="33"/>
+        <source>Compute &amp;Path</source>
+        <translation>&amp;Υπολογισμός διαδρομής</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="34"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Δημιουργία</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="37"/>
+        <source>New Connection</source>
+        <translation>Νέα σύνδεση</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="39"/>
+        <source>empty: from the name</source>
+        <translation>κενό: από το όνομα</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="41"/>
+        <source>e.g. camera → analytics</source>
+        <translation>π.χ. κάμερα → ανάλυση</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="43"/>
+        <source>Any</source>
+        <translation>Οποιοδήποτε</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="44"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="45"/>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="49"/>
+        <source>empty: computed; or switch ids, e.g. s1, s5, s2</source>
+        <translation>κενό: υπολογίζεται· ή αναγνωριστικά μεταγωγέων, π.χ. s1, s5, s2</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="54"/>
+        <source>table0 priority of the connection&apos;s entries</source>
+        <translation>Προτεραιότητα table0 των καταχωρίσεων της σύνδεσης</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="61"/>
+        <source>Ask the controller which path it would use; nothing is written</source>
+        <translation>Ερώτηση στον ελεγκτή ποια διαδρομή θα χρησιμοποιούσε· δεν γράφεται τίποτα</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="66"/>
+        <source>Endpoint &amp;A</source>
+        <translation>Άκρο &amp;A</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="67"/>
+        <source>Endpoint &amp;B</source>
+        <translation>Άκρο &amp;B</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="70"/>
+        <source>&amp;Name:</source>
+        <translation>Ό&amp;νομα:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="71"/>
+        <source>&amp;Id:</source>
+        <translation>Ανα&amp;γνωριστικό:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="72"/>
+        <source>P&amp;rotocol:</source>
+        <translation>&amp;Πρωτόκολλο:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="74"/>
+        <source>Pinned pat&amp;h:</source>
+        <translation>Καρφιτσωμένη διαδρο&amp;μή:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="76"/>
+        <source>Pri&amp;ority:</source>
+        <translation>Προτε&amp;ραιότητα:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="111"/>
+        <source>node id or namespace/pod</source>
+        <translation>αναγνωριστικό κόμβου ή namespace/pod</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="112"/>
+        <source>10.244.1.5</source>
+        <translation>10.244.1.5</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="113"/>
+        <source>pods only: the node&apos;s VTEP IPv4</source>
+        <translation>μόνο για pod: η IPv4 VTEP του κόμβου</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="121"/>
+        <source>Port of the switch facing the host</source>
+        <translation>Θύρα του μεταγωγέα προς τον υπολογιστή</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="125"/>
+        <source>any</source>
+        <translation>οποιαδήποτε</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="128"/>
+        <source>Name:</source>
+        <translation>Όνομα:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="129"/>
+        <source>IP:</source>
+        <translation>IP:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="130"/>
+        <source>VTEP:</source>
+        <translation>VTEP:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="131"/>
+        <source>Switch:</source>
+        <translation>Μεταγωγέας:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="132"/>
+        <source>Switch port:</source>
+        <translation>Θύρα μεταγωγέα:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="133"/>
+        <source>L4 port:</source>
+        <translation>Θύρα L4:</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="151"/>
+        <source>Edit Connection %1</source>
+        <translation>Επεξεργασία σύνδεσης %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="169"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Αποθήκευση</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="233"/>
+        <source>Computing the path…</source>
+        <translation>Υπολογισμός της διαδρομής…</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="240"/>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="260"/>
+        <source>The controller refuses this connection: %1</source>
+        <translation>Ο ελεγκτής απορρίπτει αυτή τη σύνδεση: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="244"/>
+        <source>Path: %1 (no disjoint backup)</source>
+        <translation>Διαδρομή: %1 (χωρίς διακριτή εφεδρική)</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="245"/>
+        <source>Path: %1; backup: %2</source>
+        <translation>Διαδρομή: %1· εφεδρική: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="256"/>
+        <source>Writing the connection&apos;s entries…</source>
+        <translation>Εγγραφή των καταχωρίσεων της σύνδεσης…</translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::ConnectionModel</name>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="88"/>
+        <source>%1 (avoiding %2)</source>
+        <translation>%1 (παρακάμπτοντας %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="91"/>
+        <source>none</source>
+        <translation>καμία</translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="95"/>
+        <source>on</source>
+        <translation>ενεργή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="95"/>
+        <source>off</source>
+        <translation>ανενεργή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="131"/>
+        <source>Name</source>
+        <translation>Όνομα</translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="133"/>
+        <source>Endpoints</source>
+        <translation>Άκρα</translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="135"/>
+        <source>Flow</source>
+        <translation>Ροή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="137"/>
+        <source>Path</source>
+        <translation>Διαδρομή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="139"/>
+        <source>Backup</source>
+        <translation>Εφεδρική</translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="141"/>
+        <source>Telemetry</source>
+        <translation>Τηλεμετρία</translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::Console</name>
     <message>
         <location filename="../app/ConsoleApplication.cpp" line="82"/>
@@ -772,19 +1019,19 @@
     </message>
     <message>
         <location filename="../app/ConsoleApplication.cpp" line="197"/>
-        <location filename="../app/ConsoleApplication.cpp" line="205"/>
+        <location filename="../app/ConsoleApplication.cpp" line="206"/>
         <source>Continuo cannot start</source>
         <translation>Το Continuo δεν μπορεί να ξεκινήσει</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="206"/>
+        <location filename="../app/ConsoleApplication.cpp" line="207"/>
         <source>The engine could not start with the data in %1:
 %2</source>
         <translation>Η μηχανή δεν μπόρεσε να ξεκινήσει με τα δεδομένα στο %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="229"/>
+        <location filename="../app/ConsoleApplication.cpp" line="230"/>
         <source>cannot save the screenshot to %1</source>
         <translation>αδυναμία αποθήκευσης του στιγμιότυπου στο %1</translation>
     </message>
@@ -1298,6 +1545,34 @@
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::FlowLatencyChart</name>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="57"/>
+        <source>hop latency (ms)</source>
+        <translation>καθυστέρηση άλματος (ms)</translation>
+    </message>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="61"/>
+        <source>SLA threshold</source>
+        <translation>Κατώφλι SLA</translation>
+    </message>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="72"/>
+        <source>Select a connection to see the hop latency of its flow on every switch.</source>
+        <translation>Επιλέξτε μια σύνδεση για να δείτε την καθυστέρηση άλματος της ροής της σε κάθε μεταγωγέα.</translation>
+    </message>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="213"/>
+        <source>%1 max</source>
+        <translation>%1 μέγ.</translation>
+    </message>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="213"/>
+        <source>%1 avg</source>
+        <translation>%1 μ.ό.</translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::InspectorPane</name>
     <message>
         <location filename="../app/widgets/InspectorPane.cpp" line="87"/>
@@ -1609,339 +1884,344 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::MainWindow</name>
     <message>
-        <location filename="../app/MainWindow.cpp" line="75"/>
-        <location filename="../app/MainWindow.cpp" line="496"/>
+        <location filename="../app/MainWindow.cpp" line="77"/>
+        <location filename="../app/MainWindow.cpp" line="521"/>
         <source>Continuo</source>
         <translation>Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="130"/>
+        <location filename="../app/MainWindow.cpp" line="134"/>
         <source>&amp;Connect to Daemon…</source>
         <translation>&amp;Σύνδεση σε δαίμονα…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="132"/>
+        <location filename="../app/MainWindow.cpp" line="136"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="135"/>
+        <location filename="../app/MainWindow.cpp" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;Έξοδος</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="142"/>
+        <location filename="../app/MainWindow.cpp" line="146"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Σκούρο θέμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="145"/>
+        <location filename="../app/MainWindow.cpp" line="149"/>
         <source>&amp;Light Theme</source>
         <translation>&amp;Ανοιχτό θέμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="151"/>
+        <location filename="../app/MainWindow.cpp" line="155"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;Προσαρμογή στην προβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="153"/>
+        <location filename="../app/MainWindow.cpp" line="157"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="155"/>
+        <location filename="../app/MainWindow.cpp" line="159"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Μεγέθυνση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="158"/>
+        <location filename="../app/MainWindow.cpp" line="162"/>
         <source>Zoom &amp;Out</source>
         <translation>Σμί&amp;κρυνση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="162"/>
+        <location filename="../app/MainWindow.cpp" line="166"/>
         <source>&amp;Cordon…</source>
         <translation>&amp;Απομόνωση…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="164"/>
+        <location filename="../app/MainWindow.cpp" line="168"/>
         <source>Stop placing new work on the selected node</source>
         <translation>Να μην τοποθετείται νέα εργασία στον επιλεγμένο κόμβο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="166"/>
+        <location filename="../app/MainWindow.cpp" line="170"/>
         <source>&amp;Drain…</source>
         <translation>Ε&amp;κκένωση…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="168"/>
+        <location filename="../app/MainWindow.cpp" line="172"/>
         <source>Move work off the selected node</source>
         <translation>Μετακίνηση της εργασίας από τον επιλεγμένο κόμβο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="170"/>
+        <location filename="../app/MainWindow.cpp" line="174"/>
         <source>&amp;Uncordon…</source>
         <translation>Ά&amp;ρση απομόνωσης…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="172"/>
+        <location filename="../app/MainWindow.cpp" line="176"/>
         <source>Make the selected node schedulable again</source>
         <translation>Ο επιλεγμένος κόμβος δέχεται ξανά εργασίες</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="175"/>
+        <location filename="../app/MainWindow.cpp" line="179"/>
         <source>&amp;Place Workload…</source>
         <translation>&amp;Τοποθέτηση φορτίου εργασίας…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="177"/>
+        <location filename="../app/MainWindow.cpp" line="181"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="178"/>
+        <location filename="../app/MainWindow.cpp" line="182"/>
         <source>Describe a workload, dry-run its placement, submit it</source>
         <translation>Περιγραφή φορτίου εργασίας, δοκιμαστική τοποθέτηση και υποβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="180"/>
+        <location filename="../app/MainWindow.cpp" line="184"/>
         <source>&amp;What-if Mode</source>
         <translation>&amp;Λειτουργία υποθετικών σεναρίων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="183"/>
+        <location filename="../app/MainWindow.cpp" line="187"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="184"/>
+        <location filename="../app/MainWindow.cpp" line="188"/>
         <source>Try hypothetical changes on the topology and see what would move</source>
         <translation>Δοκιμή υποθετικών αλλαγών στην τοπολογία και προβολή του τι θα μετακινούνταν</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="187"/>
+        <location filename="../app/MainWindow.cpp" line="191"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Πρόσθετα…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="190"/>
+        <location filename="../app/MainWindow.cpp" line="194"/>
         <source>&amp;About Continuo</source>
         <translation>&amp;Σχετικά με το Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="198"/>
+        <location filename="../app/MainWindow.cpp" line="202"/>
         <source>Inspector</source>
         <translation>Επιθεωρητής</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="204"/>
+        <location filename="../app/MainWindow.cpp" line="208"/>
         <source>Live Chart</source>
         <translation>Ζωντανό γράφημα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="211"/>
+        <location filename="../app/MainWindow.cpp" line="215"/>
         <source>Event Log</source>
         <translation>Ημερολόγιο συμβάντων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="271"/>
-        <location filename="../app/MainWindow.cpp" line="289"/>
+        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="294"/>
         <source>Alerts</source>
         <translation>Ειδοποιήσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="272"/>
+        <location filename="../app/MainWindow.cpp" line="277"/>
         <source>Anomaly Timeline</source>
         <translation>Χρονολόγιο ανωμαλιών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="273"/>
+        <location filename="../app/MainWindow.cpp" line="278"/>
         <source>Silences</source>
         <translation>Σιγάσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="274"/>
+        <location filename="../app/MainWindow.cpp" line="279"/>
         <source>Alert Details</source>
         <translation>Λεπτομέρειες ειδοποίησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="280"/>
-        <location filename="../app/MainWindow.cpp" line="380"/>
+        <location filename="../app/MainWindow.cpp" line="285"/>
+        <location filename="../app/MainWindow.cpp" line="385"/>
         <source>&amp;Alerts</source>
         <translation>Ει&amp;δοποιήσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="280"/>
+        <location filename="../app/MainWindow.cpp" line="285"/>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="281"/>
+        <location filename="../app/MainWindow.cpp" line="286"/>
         <source>Anomaly &amp;Timeline</source>
         <translation>Χ&amp;ρονολόγιο ανωμαλιών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="281"/>
+        <location filename="../app/MainWindow.cpp" line="286"/>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="282"/>
+        <location filename="../app/MainWindow.cpp" line="287"/>
         <source>Alert &amp;Details</source>
         <translation>&amp;Λεπτομέρειες ειδοποίησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="282"/>
+        <location filename="../app/MainWindow.cpp" line="287"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="283"/>
+        <location filename="../app/MainWindow.cpp" line="288"/>
         <source>&amp;Silences</source>
         <translation>Σ&amp;ιγάσεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="289"/>
+        <location filename="../app/MainWindow.cpp" line="294"/>
         <source>Alerts (%1)</source>
         <translation>Ειδοποιήσεις (%1)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="302"/>
+        <location filename="../app/MainWindow.cpp" line="307"/>
         <source>Metrics</source>
         <translation>Μετρικές</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="303"/>
+        <location filename="../app/MainWindow.cpp" line="308"/>
         <source>Series Chart</source>
         <translation>Γράφημα χρονοσειρών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="306"/>
+        <location filename="../app/MainWindow.cpp" line="311"/>
         <source>&amp;Metrics Browser</source>
         <translation>Περιηγη&amp;τής μετρικών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="306"/>
+        <location filename="../app/MainWindow.cpp" line="311"/>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="307"/>
+        <location filename="../app/MainWindow.cpp" line="312"/>
         <source>Series C&amp;hart</source>
         <translation>Γράφημα &amp;χρονοσειρών</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="307"/>
+        <location filename="../app/MainWindow.cpp" line="312"/>
         <source>Ctrl+Shift+H</source>
         <translation>Ctrl+Shift+H</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="337"/>
-        <location filename="../app/MainWindow.cpp" line="994"/>
-        <location filename="../app/MainWindow.cpp" line="1005"/>
+        <location filename="../app/MainWindow.cpp" line="342"/>
+        <location filename="../app/MainWindow.cpp" line="1046"/>
+        <location filename="../app/MainWindow.cpp" line="1057"/>
         <source>Action Failed</source>
         <translation>Η ενέργεια απέτυχε</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="346"/>
+        <location filename="../app/MainWindow.cpp" line="351"/>
         <source>&amp;File</source>
         <translation>&amp;Αρχείο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="351"/>
+        <location filename="../app/MainWindow.cpp" line="356"/>
         <source>&amp;View</source>
         <translation>&amp;Προβολή</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="360"/>
+        <location filename="../app/MainWindow.cpp" line="365"/>
         <source>&amp;Inspector</source>
         <translation>&amp;Επιθεωρητής</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="364"/>
+        <location filename="../app/MainWindow.cpp" line="369"/>
         <source>Live &amp;Chart</source>
         <translation>Ζωντανό &amp;γράφημα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="368"/>
+        <location filename="../app/MainWindow.cpp" line="373"/>
         <source>&amp;Event Log</source>
         <translation>Η&amp;μερολόγιο συμβάντων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="374"/>
+        <location filename="../app/MainWindow.cpp" line="379"/>
         <source>&amp;Node</source>
         <translation>&amp;Κόμβος</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="388"/>
+        <location filename="../app/MainWindow.cpp" line="393"/>
         <source>&amp;Workloads</source>
         <translation>&amp;Φορτία εργασίας</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="399"/>
+        <location filename="../app/MainWindow.cpp" line="404"/>
+        <source>Net&amp;work</source>
+        <translation>Δί&amp;κτυο</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="422"/>
         <source>&amp;Tools</source>
         <translation>&amp;Εργαλεία</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="402"/>
+        <location filename="../app/MainWindow.cpp" line="425"/>
         <source>&amp;Help</source>
         <translation>&amp;Βοήθεια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="405"/>
+        <location filename="../app/MainWindow.cpp" line="428"/>
         <source>Main</source>
         <translation>Κύρια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="494"/>
+        <location filename="../app/MainWindow.cpp" line="519"/>
         <source>Continuo — %1</source>
         <translation>Continuo — %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="505"/>
+        <location filename="../app/MainWindow.cpp" line="530"/>
         <source>This build cannot connect to a daemon.</source>
         <translation>Αυτή η έκδοση δεν μπορεί να συνδεθεί σε δαίμονα.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="510"/>
+        <location filename="../app/MainWindow.cpp" line="535"/>
         <source>Cannot connect to %1.</source>
         <translation>Αδυναμία σύνδεσης στο %1.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="518"/>
-        <location filename="../app/MainWindow.cpp" line="709"/>
+        <location filename="../app/MainWindow.cpp" line="543"/>
+        <location filename="../app/MainWindow.cpp" line="736"/>
         <source>Connecting to %1…</source>
         <translation>Σύνδεση στο %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="608"/>
-        <location filename="../app/MainWindow.cpp" line="613"/>
+        <location filename="../app/MainWindow.cpp" line="635"/>
+        <location filename="../app/MainWindow.cpp" line="640"/>
         <source>waiting for data</source>
         <translation>αναμονή δεδομένων</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="608"/>
+        <location filename="../app/MainWindow.cpp" line="635"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="614"/>
+        <location filename="../app/MainWindow.cpp" line="641"/>
         <source>%1 ms (estimated)</source>
         <translation>%1 ms (εκτίμηση)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="615"/>
+        <location filename="../app/MainWindow.cpp" line="642"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="650"/>
+        <location filename="../app/MainWindow.cpp" line="677"/>
         <source>Engine: %1</source>
         <translation>Μηχανή: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="652"/>
+        <location filename="../app/MainWindow.cpp" line="679"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n κόμβος</numerusform>
@@ -1949,232 +2229,280 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="653"/>
+        <location filename="../app/MainWindow.cpp" line="680"/>
         <source>%1 samples/s</source>
         <translation>%1 δείγματα/s</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="654"/>
+        <location filename="../app/MainWindow.cpp" line="681"/>
         <source>Revision %1</source>
         <translation>Αναθεώρηση %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="662"/>
+        <location filename="../app/MainWindow.cpp" line="689"/>
         <source>Not connected</source>
         <translation>Χωρίς σύνδεση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="668"/>
+        <location filename="../app/MainWindow.cpp" line="695"/>
         <source>Connected</source>
         <translation>Συνδεδεμένο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="673"/>
+        <location filename="../app/MainWindow.cpp" line="700"/>
         <source>Connecting</source>
         <translation>Σύνδεση σε εξέλιξη</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="677"/>
+        <location filename="../app/MainWindow.cpp" line="704"/>
         <source>Disconnected</source>
         <translation>Αποσυνδεδεμένο</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="705"/>
+        <location filename="../app/MainWindow.cpp" line="732"/>
         <source>Not connected. Use File › Connect to Daemon… to connect to a continuo daemon.</source>
         <translation>Χωρίς σύνδεση. Χρησιμοποιήστε Αρχείο › Σύνδεση σε δαίμονα… για σύνδεση σε δαίμονα continuo.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="710"/>
+        <location filename="../app/MainWindow.cpp" line="737"/>
         <source>Not connected to %1.</source>
         <translation>Χωρίς σύνδεση με το %1.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="714"/>
+        <location filename="../app/MainWindow.cpp" line="741"/>
         <source>The inventory is empty. Start a scenario (--scenario demo) or enable a backend plugin.</source>
         <translation>Η απογραφή είναι κενή. Ξεκινήστε ένα σενάριο (--scenario demo) ή ενεργοποιήστε ένα πρόσθετο υποδομής.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="739"/>
+        <location filename="../app/MainWindow.cpp" line="766"/>
         <source>Cordon</source>
         <translation>Απομόνωση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="742"/>
+        <location filename="../app/MainWindow.cpp" line="769"/>
         <source>Drain</source>
         <translation>Εκκένωση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="745"/>
+        <location filename="../app/MainWindow.cpp" line="772"/>
         <source>Uncordon</source>
         <translation>Άρση απομόνωσης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="752"/>
+        <location filename="../app/MainWindow.cpp" line="779"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="753"/>
+        <location filename="../app/MainWindow.cpp" line="780"/>
         <source>Reason (recorded in the audit log):</source>
         <translation>Αιτία (καταγράφεται στο ημερολόγιο ελέγχου):</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="759"/>
+        <location filename="../app/MainWindow.cpp" line="786"/>
         <source>%1 %2…</source>
         <translation>%1 %2…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="763"/>
+        <location filename="../app/MainWindow.cpp" line="790"/>
         <source>%1: %2 is now %3.</source>
         <translation>%1: ο %2 είναι πλέον %3.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="766"/>
+        <location filename="../app/MainWindow.cpp" line="793"/>
         <source>%1 %2 failed: %3</source>
         <translation>%1 %2 απέτυχε: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="799"/>
+        <location filename="../app/MainWindow.cpp" line="826"/>
         <source>About Continuo</source>
         <translation>Σχετικά με το Continuo</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="800"/>
+        <location filename="../app/MainWindow.cpp" line="827"/>
         <source>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Operations console for the edge–cloud–HPC continuum.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Κονσόλα λειτουργίας για το συνεχές edge–cloud–HPC.&lt;/p&gt;&lt;p&gt;Συνδεδεμένο με: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="804"/>
+        <location filename="../app/MainWindow.cpp" line="831"/>
         <source>nothing</source>
         <translation>τίποτα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="833"/>
+        <location filename="../app/MainWindow.cpp" line="860"/>
         <source>Deployments</source>
         <translation>Αναπτύξεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="834"/>
+        <location filename="../app/MainWindow.cpp" line="861"/>
         <source>Placement Explanation</source>
         <translation>Εξήγηση τοποθέτησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="835"/>
+        <location filename="../app/MainWindow.cpp" line="862"/>
         <source>What-if</source>
         <translation>Υποθετικά σενάρια</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="842"/>
+        <location filename="../app/MainWindow.cpp" line="869"/>
         <source>&amp;Deployments</source>
         <translation>Αναπτύ&amp;ξεις</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="842"/>
+        <location filename="../app/MainWindow.cpp" line="869"/>
         <source>Ctrl+Shift+Y</source>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="843"/>
+        <location filename="../app/MainWindow.cpp" line="870"/>
         <source>Placement E&amp;xplanation</source>
         <translation>Εξήγηση τοπο&amp;θέτησης</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="863"/>
+        <location filename="../app/MainWindow.cpp" line="890"/>
         <source>HPC Jobs &amp;&amp; VMs</source>
         <translation>Εργασίες HPC &amp;&amp; VM</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="865"/>
+        <location filename="../app/MainWindow.cpp" line="892"/>
         <source>HPC &amp;Jobs &amp;&amp; VMs</source>
         <translation>&amp;Εργασίες HPC &amp;&amp; VM</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="866"/>
+        <location filename="../app/MainWindow.cpp" line="893"/>
         <source>Ctrl+Shift+J</source>
         <translation>Ctrl+Shift+J</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="891"/>
+        <location filename="../app/MainWindow.cpp" line="907"/>
+        <source>P4 Rules</source>
+        <translation>Κανόνες P4</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="908"/>
+        <source>Fabric</source>
+        <translation>Fabric</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="911"/>
+        <source>&amp;Fabric</source>
+        <translation>&amp;Fabric</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="911"/>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="912"/>
+        <source>P4 &amp;Rules</source>
+        <translation>&amp;Κανόνες P4</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="912"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="913"/>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="914"/>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="915"/>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="944"/>
         <source>No other ready host in %1 to migrate %2 to.</source>
         <translation>Δεν υπάρχει άλλος έτοιμος κεντρικός υπολογιστής στο %1 για τη μετανάστευση του %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="897"/>
+        <location filename="../app/MainWindow.cpp" line="950"/>
         <source>Migrate %1</source>
         <translation>Μετανάστευση %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="898"/>
+        <location filename="../app/MainWindow.cpp" line="951"/>
         <source>Live-migrate %1 (now on %2) to host:</source>
         <translation>Ζωντανή μετανάστευση του %1 (τώρα στο %2) στον υπολογιστή:</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="900"/>
+        <location filename="../app/MainWindow.cpp" line="953"/>
         <source>Migrate</source>
         <translation>Μετανάστευση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="915"/>
+        <location filename="../app/MainWindow.cpp" line="968"/>
         <source>Cancel job %1? Its processes are killed.</source>
         <translation>Ακύρωση της εργασίας %1; Οι διεργασίες της τερματίζονται.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="917"/>
+        <location filename="../app/MainWindow.cpp" line="970"/>
         <source>Force off %1? Like pulling the plug: the guest does not shut down cleanly.</source>
         <translation>Αναγκαστική διακοπή του %1; Σαν να τραβάτε το καλώδιο: ο επισκέπτης δεν τερματίζει ομαλά.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="919"/>
+        <location filename="../app/MainWindow.cpp" line="972"/>
         <source>Delete the definition of %1? Its configuration is removed from the host.</source>
         <translation>Διαγραφή του ορισμού του %1; Οι ρυθμίσεις του αφαιρούνται από τον υπολογιστή.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="938"/>
+        <location filename="../app/MainWindow.cpp" line="990"/>
         <source>Serial Console of %1</source>
         <translation>Σειριακή κονσόλα του %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="939"/>
+        <location filename="../app/MainWindow.cpp" line="991"/>
         <source>Output of %1</source>
         <translation>Έξοδος του %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="948"/>
+        <location filename="../app/MainWindow.cpp" line="1000"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Ανανέωση</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="958"/>
+        <location filename="../app/MainWindow.cpp" line="1010"/>
         <source>Reading…</source>
         <translation>Ανάγνωση…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="962"/>
+        <location filename="../app/MainWindow.cpp" line="1014"/>
         <source>Cannot read the output: %1</source>
         <translation>Δεν είναι δυνατή η ανάγνωση της εξόδου: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="967"/>
+        <location filename="../app/MainWindow.cpp" line="1019"/>
         <source>%n line(s)</source>
-        <translation><numerusform>%n γραμμή</numerusform><numerusform>%n γραμμές</numerusform></translation>
+        <translation>
+            <numerusform>%n γραμμή</numerusform>
+            <numerusform>%n γραμμές</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="980"/>
+        <location filename="../app/MainWindow.cpp" line="1032"/>
         <source>%1: %2…</source>
         <translation>%1: %2…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="984"/>
+        <location filename="../app/MainWindow.cpp" line="1036"/>
         <source>%1: %2 requested.</source>
         <translation>%1: ζητήθηκε %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="985"/>
+        <location filename="../app/MainWindow.cpp" line="1037"/>
         <source>%1 on %2 failed: %3</source>
         <translation>Το %1 στο %2 απέτυχε: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1020"/>
+        <location filename="../app/MainWindow.cpp" line="1072"/>
         <source>Submitted %n workload(s): %1 placed, %2 deployment(s) created.</source>
         <translation>
             <numerusform>Υποβλήθηκε %n φορτίο εργασίας (τοποθετήθηκαν: %1, νέες αναπτύξεις: %2).</numerusform>
@@ -2182,129 +2510,129 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1038"/>
-        <location filename="../app/MainWindow.cpp" line="1138"/>
+        <location filename="../app/MainWindow.cpp" line="1090"/>
+        <location filename="../app/MainWindow.cpp" line="1190"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1039"/>
+        <location filename="../app/MainWindow.cpp" line="1091"/>
         <source>Explaining %1…</source>
         <translation>Εξήγηση του %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1046"/>
+        <location filename="../app/MainWindow.cpp" line="1098"/>
         <source>Cannot explain %1: %2</source>
         <translation>Αδυναμία εξήγησης του %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1058"/>
+        <location filename="../app/MainWindow.cpp" line="1110"/>
         <source>Terminate Workload</source>
         <translation>Τερματισμός φορτίου εργασίας</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1059"/>
+        <location filename="../app/MainWindow.cpp" line="1111"/>
         <source>Terminate every deployment of %1?</source>
         <translation>Τερματισμός όλων των αναπτύξεων του %1;</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1062"/>
+        <location filename="../app/MainWindow.cpp" line="1114"/>
         <source>Terminate</source>
         <translation>Τερματισμός</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1067"/>
+        <location filename="../app/MainWindow.cpp" line="1119"/>
         <source>Terminating %1.</source>
         <translation>Τερματισμός του %1 σε εξέλιξη.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1068"/>
+        <location filename="../app/MainWindow.cpp" line="1120"/>
         <source>Terminate %1 failed: %2</source>
         <translation>Ο τερματισμός του %1 απέτυχε: %2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1085"/>
+        <location filename="../app/MainWindow.cpp" line="1137"/>
         <source>Pin %1</source>
         <translation>Καρφίτσωμα του %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1086"/>
+        <location filename="../app/MainWindow.cpp" line="1138"/>
         <source>Move %1 (now on %2) to node:</source>
         <translation>Μετακίνηση του %1 (τώρα στον %2) στον κόμβο:</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1089"/>
+        <location filename="../app/MainWindow.cpp" line="1141"/>
         <source>Pin</source>
         <translation>Καρφίτσωμα</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1102"/>
+        <location filename="../app/MainWindow.cpp" line="1154"/>
         <source>%1 already runs on %2.</source>
         <translation>Το %1 εκτελείται ήδη στον %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1109"/>
+        <location filename="../app/MainWindow.cpp" line="1161"/>
         <source>Pinning %1 to %2…</source>
         <translation>Καρφίτσωμα του %1 στον %2…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1114"/>
+        <location filename="../app/MainWindow.cpp" line="1166"/>
         <source>%1 is moving to %2.</source>
         <translation>Το %1 μετακινείται στον %2.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1115"/>
+        <location filename="../app/MainWindow.cpp" line="1167"/>
         <source>Pin %1 to %2 failed: %3</source>
         <translation>Το καρφίτσωμα του %1 στον %2 απέτυχε: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1143"/>
+        <location filename="../app/MainWindow.cpp" line="1195"/>
         <source>Node Cannot Take It</source>
         <translation>Ο κόμβος δεν επαρκεί</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1144"/>
+        <location filename="../app/MainWindow.cpp" line="1196"/>
         <source>%1 does not fit on %2: %3</source>
         <translation>Το %1 δεν χωράει στον %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1148"/>
+        <location filename="../app/MainWindow.cpp" line="1200"/>
         <source>Pin Anyway</source>
         <translation>Καρφίτσωμα παρ’ όλα αυτά</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1162"/>
+        <location filename="../app/MainWindow.cpp" line="1214"/>
         <source>Computing re-optimisation…</source>
         <translation>Υπολογισμός επαναβελτιστοποίησης…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1165"/>
-        <location filename="../app/MainWindow.cpp" line="1189"/>
+        <location filename="../app/MainWindow.cpp" line="1217"/>
+        <location filename="../app/MainWindow.cpp" line="1241"/>
         <source>Re-optimisation failed: %1</source>
         <translation>Η επαναβελτιστοποίηση απέτυχε: %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1169"/>
+        <location filename="../app/MainWindow.cpp" line="1221"/>
         <source>Nothing to improve: no deployment would move.</source>
         <translation>Τίποτα προς βελτίωση: καμία ανάπτυξη δεν θα μετακινούνταν.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1174"/>
+        <location filename="../app/MainWindow.cpp" line="1226"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1175"/>
+        <location filename="../app/MainWindow.cpp" line="1227"/>
         <source>nowhere</source>
         <translation>πουθενά</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1176"/>
+        <location filename="../app/MainWindow.cpp" line="1228"/>
         <source>Re-optimise</source>
         <translation>Επαναβελτιστοποίηση</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1177"/>
+        <location filename="../app/MainWindow.cpp" line="1229"/>
         <source>%n deployment(s) would move.</source>
         <translation>
             <numerusform>%n ανάπτυξη θα μετακινούνταν.</numerusform>
@@ -2312,12 +2640,12 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1182"/>
+        <location filename="../app/MainWindow.cpp" line="1234"/>
         <source>Apply Moves</source>
         <translation>Εφαρμογή μετακινήσεων</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1188"/>
+        <location filename="../app/MainWindow.cpp" line="1240"/>
         <source>Re-optimisation started: %n move(s).</source>
         <translation>
             <numerusform>Η επαναβελτιστοποίηση ξεκίνησε: %n μετακίνηση.</numerusform>
@@ -2325,42 +2653,42 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1202"/>
+        <location filename="../app/MainWindow.cpp" line="1254"/>
         <source>What-if mode: right-click the topology to try changes. Nothing is applied.</source>
         <translation>Λειτουργία υποθετικών σεναρίων: κάντε δεξί κλικ στην τοπολογία για να δοκιμάσετε αλλαγές. Τίποτα δεν εφαρμόζεται.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1223"/>
+        <location filename="../app/MainWindow.cpp" line="1275"/>
         <source>What if %1 is drained</source>
         <translation>Τι θα γίνει αν εκκενωθεί ο %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1224"/>
+        <location filename="../app/MainWindow.cpp" line="1276"/>
         <source>What if %1 fails</source>
         <translation>Τι θα γίνει αν αποτύχει ο %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1225"/>
+        <location filename="../app/MainWindow.cpp" line="1277"/>
         <source>Add Load on %1…</source>
         <translation>Προσθήκη φόρτου στον %1…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1227"/>
+        <location filename="../app/MainWindow.cpp" line="1279"/>
         <source>Add Load</source>
         <translation>Προσθήκη φόρτου</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1227"/>
+        <location filename="../app/MainWindow.cpp" line="1279"/>
         <source>Extra CPU on %1 (cores):</source>
         <translation>Επιπλέον CPU στον %1 (πυρήνες):</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1238"/>
+        <location filename="../app/MainWindow.cpp" line="1290"/>
         <source>What if link %1 fails</source>
         <translation>Τι θα γίνει αν αποτύχει η σύνδεση %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1240"/>
+        <location filename="../app/MainWindow.cpp" line="1292"/>
         <source>What if site %1 fails</source>
         <translation>Τι θα γίνει αν αποτύχει η τοποθεσία %1</translation>
     </message>
@@ -2404,6 +2732,819 @@ Double-click to chart it</source>
             <numerusform>Εμφανίζεται %n χρονοσειρά.</numerusform>
             <numerusform>Εμφανίζονται %n χρονοσειρές.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::NetworkPane</name>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="74"/>
+        <source>&amp;New Connection…</source>
+        <translation>&amp;Νέα σύνδεση…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="75"/>
+        <source>&amp;Edit Connection…</source>
+        <translation>&amp;Επεξεργασία σύνδεσης…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="76"/>
+        <source>&amp;Remove Connection…</source>
+        <translation>&amp;Αφαίρεση σύνδεσης…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="77"/>
+        <source>Reroute &amp;Avoiding…</source>
+        <translation>Επαναδρομολόγηση &amp;παρακάμπτοντας…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="78"/>
+        <source>Re&amp;store Path</source>
+        <translation>Επανα&amp;φορά διαδρομής</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="79"/>
+        <source>New &amp;SLA Rule</source>
+        <translation>Νέος κανόνας &amp;SLA</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="80"/>
+        <source>Remove SLA R&amp;ule</source>
+        <translation>Αφαίρεση &amp;κανόνα SLA</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="86"/>
+        <source>Re&amp;route on violation</source>
+        <translation>Επανα&amp;δρομολόγηση σε παραβίαση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="87"/>
+        <source>E&amp;nabled</source>
+        <translation>Ε&amp;νεργός</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="89"/>
+        <location filename="../app/widgets/NetworkPane.cpp" line="607"/>
+        <source>Sa&amp;ve Rule</source>
+        <translation>Απο&amp;θήκευση κανόνα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="107"/>
+        <source>Connect two hosts or pods through the fabric</source>
+        <translation>Σύνδεση δύο υπολογιστών ή pod μέσω του fabric</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="108"/>
+        <source>Change the selected connection</source>
+        <translation>Αλλαγή της επιλεγμένης σύνδεσης</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="109"/>
+        <source>Remove the selected connection and its entries</source>
+        <translation>Αφαίρεση της επιλεγμένης σύνδεσης και των καταχωρίσεών της</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="110"/>
+        <source>Move the selected connection off a switch</source>
+        <translation>Μετακίνηση της επιλεγμένης σύνδεσης εκτός ενός μεταγωγέα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="111"/>
+        <source>Move the selected connection back to its own path</source>
+        <translation>Επαναφορά της επιλεγμένης σύνδεσης στη δική της διαδρομή</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="112"/>
+        <source>Start a new SLA rule in the editor</source>
+        <translation>Έναρξη νέου κανόνα SLA στον επεξεργαστή</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="113"/>
+        <source>Remove the selected SLA rule</source>
+        <translation>Αφαίρεση του επιλεγμένου κανόνα SLA</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="163"/>
+        <location filename="../app/widgets/NetworkPane.cpp" line="167"/>
+        <location filename="../app/widgets/NetworkPane.cpp" line="171"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="164"/>
+        <source>Hop latency on any switch of the flow above this violates</source>
+        <translation>Καθυστέρηση άλματος σε οποιονδήποτε μεταγωγέα της ροής πάνω από αυτή την τιμή αποτελεί παραβίαση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="168"/>
+        <source>How long the violation must last (0: the first violating postcard)</source>
+        <translation>Πόσο πρέπει να διαρκεί η παραβίαση (0: το πρώτο postcard με παραβίαση)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="172"/>
+        <source>Averaging window of the average metric</source>
+        <translation>Παράθυρο υπολογισμού του μέσου όρου για τη μετρική μέσου όρου</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="190"/>
+        <source>SLA Rule</source>
+        <translation>Κανόνας SLA</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="192"/>
+        <source>&amp;Connection:</source>
+        <translation>&amp;Σύνδεση:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="193"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Μετρική:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="194"/>
+        <source>&amp;Threshold:</source>
+        <translation>&amp;Κατώφλι:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="195"/>
+        <source>&amp;Persistence:</source>
+        <translation>Δ&amp;ιάρκεια:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="196"/>
+        <source>&amp;Window:</source>
+        <translation>&amp;Παράθυρο:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="213"/>
+        <source>&amp;Connections</source>
+        <translation>&amp;Συνδέσεις</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="214"/>
+        <source>SLA R&amp;ules</source>
+        <translation>Κανόνες S&amp;LA</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="215"/>
+        <source>Reroute &amp;History</source>
+        <translation>Ιστορικό &amp;επαναδρομολογήσεων</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="319"/>
+        <source>%1 (flow %2)</source>
+        <translation>%1 (ροή %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="334"/>
+        <source>Cannot list the connections: %1</source>
+        <translation>Αδυναμία λήψης της λίστας συνδέσεων: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="363"/>
+        <source>Cannot list the SLA rules: %1</source>
+        <translation>Αδυναμία λήψης της λίστας κανόνων SLA: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="445"/>
+        <source>Flow %1 — %2</source>
+        <translation>Ροή %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="476"/>
+        <source>Connection %1 uses %2.</source>
+        <translation>Η σύνδεση %1 χρησιμοποιεί %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="495"/>
+        <source>Telemetry on for %1.</source>
+        <translation>Τηλεμετρία ενεργή για %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="495"/>
+        <source>Telemetry off for %1.</source>
+        <translation>Τηλεμετρία ανενεργή για %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="497"/>
+        <source>Cannot turn telemetry %1 for %2: %3</source>
+        <translation>Αδυναμία %1 της τηλεμετρίας για %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="498"/>
+        <source>on</source>
+        <translation>ενεργοποίησης</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="498"/>
+        <source>off</source>
+        <translation>απενεργοποίησης</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="512"/>
+        <source>Reroute %1</source>
+        <translation>Επαναδρομολόγηση %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="513"/>
+        <source>Move the connection off switch:</source>
+        <translation>Μετακίνηση της σύνδεσης εκτός του μεταγωγέα:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="515"/>
+        <source>Reroute</source>
+        <translation>Επαναδρομολόγηση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="530"/>
+        <source>Cannot reroute %1: %2</source>
+        <translation>Αδυναμία επαναδρομολόγησης του %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="534"/>
+        <source>%1 is back on %2.</source>
+        <translation>Το %1 επέστρεψε στο %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="535"/>
+        <source>%1 now avoids %2: %3.</source>
+        <translation>Το %1 παρακάμπτει τώρα το %2: %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="549"/>
+        <source>Remove Connection</source>
+        <translation>Αφαίρεση σύνδεσης</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="550"/>
+        <source>Remove %1 and delete its entries from every switch of its path?</source>
+        <translation>Αφαίρεση του %1 και διαγραφή των καταχωρίσεών του από κάθε μεταγωγέα της διαδρομής του;</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="555"/>
+        <source>Remove</source>
+        <translation>Αφαίρεση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="565"/>
+        <source>Connection %1 removed.</source>
+        <translation>Η σύνδεση %1 αφαιρέθηκε.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="566"/>
+        <source>Cannot remove %1: %2</source>
+        <translation>Αδυναμία αφαίρεσης του %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="607"/>
+        <source>Cre&amp;ate Rule</source>
+        <translation>Δημιουρ&amp;γία κανόνα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="627"/>
+        <source>The rule is refused: %1</source>
+        <translation>Ο κανόνας απορρίπτεται: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="628"/>
+        <source>Cannot save the SLA rule: %1</source>
+        <translation>Αδυναμία αποθήκευσης του κανόνα SLA: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="631"/>
+        <source>SLA rule saved: %1 above %2 ms on %3.</source>
+        <translation>Ο κανόνας SLA αποθηκεύτηκε: %1 πάνω από %2 ms στο %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="646"/>
+        <source>SLA rule %1 removed.</source>
+        <translation>Ο κανόνας SLA %1 αφαιρέθηκε.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="647"/>
+        <source>Cannot remove the SLA rule %1: %2</source>
+        <translation>Αδυναμία αφαίρεσης του κανόνα SLA %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::P4EntryForm</name>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="48"/>
+        <source>&amp;Priority:</source>
+        <translation>Προτε&amp;ραιότητα:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="59"/>
+        <source>What an entry that matches does</source>
+        <translation>Τι κάνει μια καταχώριση που ταιριάζει</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="66"/>
+        <source>Higher wins when several ternary or range entries match</source>
+        <translation>Η μεγαλύτερη υπερισχύει όταν ταιριάζουν πολλές καταχωρίσεις ternary ή range</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="70"/>
+        <source>Why this entry exists (not sent to the switch)</source>
+        <translation>Γιατί υπάρχει αυτή η καταχώριση (δεν αποστέλλεται στον μεταγωγέα)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="75"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Ενέργεια:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="77"/>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Σημείωση:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4EntryForm.cpp" line="145"/>
+        <source>%1: %2 match, %n bit(s)</source>
+        <translation>
+            <numerusform>%1: αντιστοίχιση %2, %n bit</numerusform>
+            <numerusform>%1: αντιστοίχιση %2, %n bit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="164"/>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="175"/>
+        <source>empty: any</source>
+        <translation>κενό: οποιοδήποτε</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="170"/>
+        <source> prefix length</source>
+        <translation> μήκος προθέματος</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="176"/>
+        <source>mask</source>
+        <translation>μάσκα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="177"/>
+        <source>empty: %1</source>
+        <translation>κενό: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="180"/>
+        <source>low (empty: any)</source>
+        <translation>χαμηλό (κενό: οποιοδήποτε)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="182"/>
+        <source>high</source>
+        <translation>υψηλό</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="187"/>
+        <source>any</source>
+        <translation>οποιοδήποτε</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4EntryForm.cpp" line="238"/>
+        <source>%n bit(s)</source>
+        <translation>
+            <numerusform>%n bit</numerusform>
+            <numerusform>%n bit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="337"/>
+        <source>a value is required (exact match)</source>
+        <translation>απαιτείται τιμή (ακριβής αντιστοίχιση)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="350"/>
+        <source>a mask needs a value</source>
+        <translation>η μάσκα χρειάζεται τιμή</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="359"/>
+        <source>a range needs both a low and a high bound</source>
+        <translation>το εύρος χρειάζεται κάτω και άνω όριο</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="368"/>
+        <source>a value is required (or tick &quot;any&quot;)</source>
+        <translation>απαιτείται τιμή (ή επιλέξτε &quot;οποιοδήποτε&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="428"/>
+        <source>This table has no action an entry may use.</source>
+        <translation>Αυτός ο πίνακας δεν έχει ενέργεια που μπορεί να χρησιμοποιήσει μια καταχώριση.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="433"/>
+        <source>a value is required</source>
+        <translation>απαιτείται τιμή</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="490"/>
+        <source>No table chosen.</source>
+        <translation>Δεν επιλέχθηκε πίνακας.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="492"/>
+        <source>The entry is not valid.</source>
+        <translation>Η καταχώριση δεν είναι έγκυρη.</translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::P4EntryModel</name>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="263"/>
+        <source>pending insert</source>
+        <translation>εκκρεμής εισαγωγή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="265"/>
+        <source>pending modify</source>
+        <translation>εκκρεμής τροποποίηση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="267"/>
+        <source>pending delete</source>
+        <translation>εκκρεμής διαγραφή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="273"/>
+        <source>installed</source>
+        <translation>εγκατεστημένη</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="275"/>
+        <source>desired, not installed</source>
+        <translation>επιθυμητή, μη εγκατεστημένη</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="277"/>
+        <source>installed, not desired</source>
+        <translation>εγκατεστημένη, μη επιθυμητή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="278"/>
+        <source>unknown</source>
+        <translation>άγνωστη</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="337"/>
+        <source>%1 (default)</source>
+        <translation>%1 (προεπιλογή)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/models/P4EntryModel.cpp" line="365"/>
+        <source>%1 (%2, %n bit(s))</source>
+        <translation>
+            <numerusform>%1 (%2, %n bit)</numerusform>
+            <numerusform>%1 (%2, %n bit)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="371"/>
+        <source>Action</source>
+        <translation>Ενέργεια</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="373"/>
+        <source>Parameters</source>
+        <translation>Παράμετροι</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="375"/>
+        <source>Priority</source>
+        <translation>Προτεραιότητα</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="377"/>
+        <source>Packets</source>
+        <translation>Πακέτα</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="379"/>
+        <source>Bytes</source>
+        <translation>Byte</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="381"/>
+        <source>State</source>
+        <translation>Κατάσταση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="383"/>
+        <source>Note</source>
+        <translation>Σημείωση</translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::P4RuleEditor</name>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="42"/>
+        <source>&amp;Stage Entry</source>
+        <translation>&amp;Προσθήκη καταχώρισης</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="43"/>
+        <source>&amp;New</source>
+        <translation>&amp;Νέα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="44"/>
+        <source>D&amp;iff</source>
+        <translation>&amp;Διαφορές</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="45"/>
+        <source>A&amp;pply</source>
+        <translation>Ε&amp;φαρμογή</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="47"/>
+        <source>Dry-&amp;run Packet</source>
+        <translation>Δοκιμή π&amp;ακέτου</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="49"/>
+        <source>&amp;New Entry</source>
+        <translation>&amp;Νέα καταχώριση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="50"/>
+        <source>&amp;Edit Entry</source>
+        <translation>&amp;Επεξεργασία καταχώρισης</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="51"/>
+        <source>&amp;Delete Entry</source>
+        <translation>&amp;Διαγραφή καταχώρισης</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="52"/>
+        <source>Di&amp;scard Pending Changes</source>
+        <translation>Α&amp;πόρριψη εκκρεμών αλλαγών</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="53"/>
+        <source>Refresh &amp;Counters</source>
+        <translation>Ανανέωση &amp;μετρητών</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="54"/>
+        <source>&amp;Apply P4 Entries</source>
+        <translation>Ε&amp;φαρμογή καταχωρίσεων P4</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="55"/>
+        <source>&amp;Diff P4 Entries</source>
+        <translation>Δ&amp;ιαφορές καταχωρίσεων P4</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="64"/>
+        <source>Switch whose entries to show</source>
+        <translation>Μεταγωγέας του οποίου εμφανίζονται οι καταχωρίσεις</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="67"/>
+        <source>Table of the switch&apos;s program</source>
+        <translation>Πίνακας του προγράμματος του μεταγωγέα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="70"/>
+        <source>Filter entries</source>
+        <translation>Φιλτράρισμα καταχωρίσεων</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="98"/>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="99"/>
+        <source>Start a new entry in the form</source>
+        <translation>Έναρξη νέας καταχώρισης στη φόρμα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="100"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="101"/>
+        <source>Load the selected entry into the form</source>
+        <translation>Φόρτωση της επιλεγμένης καταχώρισης στη φόρμα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="103"/>
+        <source>Stage the deletion of the selected entry</source>
+        <translation>Προσθήκη της διαγραφής της επιλεγμένης καταχώρισης στις εκκρεμείς αλλαγές</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="104"/>
+        <source>Forget every staged change</source>
+        <translation>Απόρριψη κάθε εκκρεμούς αλλαγής</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="105"/>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="106"/>
+        <source>Read the entries&apos; counters from the switch now</source>
+        <translation>Ανάγνωση των μετρητών των καταχωρίσεων από τον μεταγωγέα τώρα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="108"/>
+        <source>Write the pending changes to the switch</source>
+        <translation>Εγγραφή των εκκρεμών αλλαγών στον μεταγωγέα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="110"/>
+        <source>What the pending changes would insert, modify and delete</source>
+        <translation>Τι θα εισήγαγαν, θα τροποποιούσαν και θα διέγραφαν οι εκκρεμείς αλλαγές</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="124"/>
+        <source>Add the entry in the form to the pending changes</source>
+        <translation>Προσθήκη της καταχώρισης της φόρμας στις εκκρεμείς αλλαγές</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="131"/>
+        <source>Which entry this packet would hit, with the pending changes applied</source>
+        <translation>Ποια καταχώριση θα ταίριαζε σε αυτό το πακέτο, με εφαρμοσμένες τις εκκρεμείς αλλαγές</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="138"/>
+        <source>in_port=1 ip_src=10.0.0.1 ip_dst=10.0.0.2 proto=6 dport=80</source>
+        <translation>in_port=1 ip_src=10.0.0.1 ip_dst=10.0.0.2 proto=6 dport=80</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="145"/>
+        <source>Diff, apply and packet dry-run results appear here.</source>
+        <translation>Τα αποτελέσματα διαφορών, εφαρμογής και δοκιμής πακέτων εμφανίζονται εδώ.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="156"/>
+        <source>S&amp;witch:</source>
+        <translation>&amp;Μεταγωγέας:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="158"/>
+        <source>&amp;Table:</source>
+        <translation>Πί&amp;νακας:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="186"/>
+        <source>Entry</source>
+        <translation>Καταχώριση</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="201"/>
+        <source>Pac&amp;ket:</source>
+        <translation>Πα&amp;κέτο:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="291"/>
+        <source>Cannot list the switches: %1</source>
+        <translation>Αδυναμία λήψης της λίστας μεταγωγέων: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="301"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="302"/>
+        <source>%1 — disconnected</source>
+        <translation>%1 — αποσυνδεδεμένος</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="303"/>
+        <source>%1 runs %2; %3 desired, %4 installed entries</source>
+        <translation>Ο %1 εκτελεί το %2· %3 επιθυμητές, %4 εγκατεστημένες καταχωρίσεις</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="304"/>
+        <source>no program</source>
+        <translation>κανένα πρόγραμμα</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="306"/>
+        <source>unknown</source>
+        <translation>άγνωστες</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="315"/>
+        <source>No P4 switch is known.</source>
+        <translation>Δεν είναι γνωστός κανένας μεταγωγέας P4.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="336"/>
+        <source>Cannot read the program of %1: %2</source>
+        <translation>Αδυναμία ανάγνωσης του προγράμματος του %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="377"/>
+        <source>Cannot read the entries of %1: %2</source>
+        <translation>Αδυναμία ανάγνωσης των καταχωρίσεων του %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="469"/>
+        <source>The entry cannot be staged:
+%1</source>
+        <translation>Η καταχώριση δεν μπορεί να προστεθεί στις εκκρεμείς αλλαγές:
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="504"/>
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n καταχώριση</numerusform>
+            <numerusform>%n καταχωρίσεις</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="505"/>
+        <source>, %n pending change(s)</source>
+        <translation>
+            <numerusform>, %n εκκρεμής αλλαγή</numerusform>
+            <numerusform>, %n εκκρεμείς αλλαγές</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="523"/>
+        <source>Computing the diff…</source>
+        <translation>Υπολογισμός των διαφορών…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="528"/>
+        <source>The entries of %1 on %2 are refused:
+%3</source>
+        <translation>Οι καταχωρίσεις του %1 στον %2 απορρίπτονται:
+%3</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="533"/>
+        <source>%1 on %2: %3 to insert, %4 to modify, %5 to delete, %6 unchanged.</source>
+        <translation>%1 στον %2: %3 για εισαγωγή, %4 για τροποποίηση, %5 για διαγραφή, %6 αμετάβλητες.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="550"/>
+        <source>Insert:</source>
+        <translation>Εισαγωγή:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="551"/>
+        <source>Modify:</source>
+        <translation>Τροποποίηση:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="552"/>
+        <source>Delete:</source>
+        <translation>Διαγραφή:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="554"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… και %n ακόμη</numerusform>
+            <numerusform>… και %n ακόμη</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="556"/>
+        <source>Nothing to change: the switch already has these entries.</source>
+        <translation>Τίποτα προς αλλαγή: ο μεταγωγέας έχει ήδη αυτές τις καταχωρίσεις.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="571"/>
+        <source>Writing the entries of %1 to %2…</source>
+        <translation>Εγγραφή των καταχωρίσεων του %1 στον %2…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="577"/>
+        <source>Writing %1 on %2 failed: %3</source>
+        <translation>Η εγγραφή του %1 στον %2 απέτυχε: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="584"/>
+        <source>%1 on %2: %3 inserted, %4 modified, %5 deleted in %6 ms.</source>
+        <translation>%1 στον %2: %3 εισήχθησαν, %4 τροποποιήθηκαν, %5 διαγράφηκαν σε %6 ms.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="591"/>
+        <source>The write failed and the switch was restored.</source>
+        <translation>Η εγγραφή απέτυχε και ο μεταγωγέας επανήλθε στην προηγούμενη κατάσταση.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="609"/>
+        <source>Evaluating the packet…</source>
+        <translation>Αξιολόγηση του πακέτου…</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="612"/>
+        <source>The packet cannot be evaluated on %1: %2</source>
+        <translation>Το πακέτο δεν μπορεί να αξιολογηθεί στον %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2851,6 +3992,59 @@ Double-click to chart it</source>
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::RerouteModel</name>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="51"/>
+        <source>%1  →  %2</source>
+        <translation>%1  →  %2</translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="58"/>
+        <source>manual</source>
+        <translation>χειροκίνητη</translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="59"/>
+        <source>%1 ms &gt; %2 ms</source>
+        <translation>%1 ms &gt; %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="61"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="74"/>
+        <source>Time</source>
+        <translation>Ώρα</translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="76"/>
+        <source>Flow</source>
+        <translation>Ροή</translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="78"/>
+        <source>From → To</source>
+        <translation>Από → Προς</translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="80"/>
+        <source>Avoided</source>
+        <translation>Παρακάμφθηκε</translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="82"/>
+        <source>Violation</source>
+        <translation>Παραβίαση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="84"/>
+        <source>Reaction</source>
+        <translation>Αντίδραση</translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::ResourceSearchBox</name>
     <message>
         <location filename="../app/widgets/ResourceSearchBox.cpp" line="22"/>
@@ -3144,84 +4338,156 @@ Double-click to chart it</source>
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::SlaRuleModel</name>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="47"/>
+        <source>average latency</source>
+        <translation>μέση καθυστέρηση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="49"/>
+        <source>maximum latency</source>
+        <translation>μέγιστη καθυστέρηση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="53"/>
+        <source>unknown</source>
+        <translation>άγνωστη</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="84"/>
+        <location filename="../app/models/SlaRuleModel.cpp" line="86"/>
+        <location filename="../app/models/SlaRuleModel.cpp" line="88"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="90"/>
+        <location filename="../app/models/SlaRuleModel.cpp" line="92"/>
+        <source>yes</source>
+        <translation>ναι</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="90"/>
+        <location filename="../app/models/SlaRuleModel.cpp" line="92"/>
+        <source>no</source>
+        <translation>όχι</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="105"/>
+        <source>Connection</source>
+        <translation>Σύνδεση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="107"/>
+        <source>Metric</source>
+        <translation>Μετρική</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="109"/>
+        <source>Threshold</source>
+        <translation>Κατώφλι</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="111"/>
+        <source>Persistence</source>
+        <translation>Διάρκεια</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="113"/>
+        <source>Window</source>
+        <translation>Παράθυρο</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="115"/>
+        <source>Reroute</source>
+        <translation>Επαναδρομολόγηση</translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="117"/>
+        <source>Enabled</source>
+        <translation>Ενεργός</translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::Topology</name>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="44"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="45"/>
         <source>cordoned</source>
         <translation>απομονωμένος</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="46"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="47"/>
         <source>draining</source>
         <translation>σε εκκένωση</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="48"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="49"/>
         <source>down</source>
         <translation>εκτός λειτουργίας</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="50"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="51"/>
         <source>not ready</source>
         <translation>μη έτοιμος</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="52"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="53"/>
         <source>maintenance</source>
         <translation>συντήρηση</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="144"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="145"/>
         <source>State: %1</source>
         <translation>Κατάσταση: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="147"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="148"/>
         <source>CPU: %1 %</source>
         <translation>CPU: %1 %</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="149"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="150"/>
         <source>GPUs: %1</source>
         <translation>GPU: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="151"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="152"/>
         <source>FPGAs: %1</source>
         <translation>FPGA: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="153"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="154"/>
         <source>Jobs running: %1</source>
         <translation>Εργασίες σε εκτέλεση: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="155"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="156"/>
         <source>Virtual machines: %1</source>
         <translation>Εικονικές μηχανές: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="363"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="364"/>
         <source>EDGE</source>
         <translation>EDGE</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="366"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="367"/>
         <source>CLOUD</source>
         <translation>CLOUD</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="369"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="370"/>
         <source>HPC</source>
         <translation>HPC</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="372"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="373"/>
         <source>SITE</source>
         <translation>ΤΟΠΟΘΕΣΙΑ</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="565"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="607"/>
         <source>%1: latency estimated by network tomography (nothing measures this link)</source>
         <translation>%1: καθυστέρηση κατ’ εκτίμηση από τομογραφία δικτύου (τίποτα δεν μετρά αυτή τη σύνδεση)</translation>
     </message>
@@ -3283,7 +4549,7 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::TopologyScene</name>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="580"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="627"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n κόμβος</numerusform>
@@ -3291,7 +4557,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="582"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="629"/>
         <source>%n cluster(s)</source>
         <translation>
             <numerusform>%n συστοιχία</numerusform>
@@ -3299,7 +4565,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="584"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="631"/>
         <source>%n accelerator(s)</source>
         <translation>
             <numerusform>%n επιταχυντής</numerusform>
@@ -3307,24 +4573,39 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="614"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="661"/>
         <source>Unassigned nodes</source>
         <translation>Κόμβοι χωρίς τοποθεσία</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="952"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="1000"/>
         <source>%1 is unavailable in this what-if</source>
         <translation>Ο %1 δεν είναι διαθέσιμος σε αυτό το υποθετικό σενάριο</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="961"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="1009"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="969"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="1017"/>
         <source>%1 would have nowhere to go: %2</source>
         <translation>Η ανάπτυξη %1 δεν θα είχε πού να μετακινηθεί: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="1090"/>
+        <source>Path before the reroute: %1</source>
+        <translation>Διαδρομή πριν από την επαναδρομολόγηση: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="1091"/>
+        <source>Backup path: %1</source>
+        <translation>Εφεδρική διαδρομή: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="1091"/>
+        <source>Path: %1</source>
+        <translation>Διαδρομή: %1</translation>
     </message>
 </context>
 <context>
@@ -3398,6 +4679,34 @@ Double-click to chart it</source>
         <location filename="../app/widgets/WhatIfPanel.cpp" line="182"/>
         <source>What-if failed: %1</source>
         <translation>Το υποθετικό σενάριο απέτυχε: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/topology/TopologyItems.cpp" line="471"/>
+        <source>%1 (%2)
+INT hop latency %3 ms</source>
+        <translation>%1 (%2)
+καθυστέρηση άλματος INT %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="31"/>
+        <source>10.0.0.1 or 0x0a000001</source>
+        <translation>10.0.0.1 ή 0x0a000001</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="33"/>
+        <source>aa:bb:cc:dd:ee:ff</source>
+        <translation>aa:bb:cc:dd:ee:ff</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4EntryForm.cpp" line="34"/>
+        <source>decimal, 0x hex or 0b binary (%n bit(s))</source>
+        <translation>
+            <numerusform>δεκαδικό, 0x δεκαεξαδικό ή 0b δυαδικό (%n bit)</numerusform>
+            <numerusform>δεκαδικό, 0x δεκαεξαδικό ή 0b δυαδικό (%n bit)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -699,6 +699,253 @@
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::ConnectionDialog</name>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="27"/>
+        <source>&amp;Both directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="29"/>
+        <source>Postcard &amp;telemetry (INT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="33"/>
+        <source>Compute &amp;Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="34"/>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="37"/>
+        <source>New Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="39"/>
+        <source>empty: from the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="41"/>
+        <source>e.g. camera → analytics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="43"/>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="44"/>
+        <source>TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="45"/>
+        <source>UDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="49"/>
+        <source>empty: computed; or switch ids, e.g. s1, s5, s2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="54"/>
+        <source>table0 priority of the connection&apos;s entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="61"/>
+        <source>Ask the controller which path it would use; nothing is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="66"/>
+        <source>Endpoint &amp;A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="67"/>
+        <source>Endpoint &amp;B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="70"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="71"/>
+        <source>&amp;Id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="72"/>
+        <source>P&amp;rotocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="74"/>
+        <source>Pinned pat&amp;h:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="76"/>
+        <source>Pri&amp;ority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="111"/>
+        <source>node id or namespace/pod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="112"/>
+        <source>10.244.1.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="113"/>
+        <source>pods only: the node&apos;s VTEP IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="121"/>
+        <source>Port of the switch facing the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="125"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="128"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="129"/>
+        <source>IP:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="130"/>
+        <source>VTEP:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="131"/>
+        <source>Switch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="132"/>
+        <source>Switch port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="133"/>
+        <source>L4 port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="151"/>
+        <source>Edit Connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="169"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="233"/>
+        <source>Computing the path…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="240"/>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="260"/>
+        <source>The controller refuses this connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="244"/>
+        <source>Path: %1 (no disjoint backup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="245"/>
+        <source>Path: %1; backup: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/ConnectionDialog.cpp" line="256"/>
+        <source>Writing the connection&apos;s entries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::ConnectionModel</name>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="88"/>
+        <source>%1 (avoiding %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="91"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="95"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="95"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="131"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="133"/>
+        <source>Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="135"/>
+        <source>Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="137"/>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="139"/>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/ConnectionModel.cpp" line="141"/>
+        <source>Telemetry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::Console</name>
     <message>
         <location filename="../app/ConsoleApplication.cpp" line="82"/>
@@ -772,18 +1019,18 @@
     </message>
     <message>
         <location filename="../app/ConsoleApplication.cpp" line="197"/>
-        <location filename="../app/ConsoleApplication.cpp" line="205"/>
+        <location filename="../app/ConsoleApplication.cpp" line="206"/>
         <source>Continuo cannot start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="206"/>
+        <location filename="../app/ConsoleApplication.cpp" line="207"/>
         <source>The engine could not start with the data in %1:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleApplication.cpp" line="229"/>
+        <location filename="../app/ConsoleApplication.cpp" line="230"/>
         <source>cannot save the screenshot to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1297,6 +1544,34 @@
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::FlowLatencyChart</name>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="57"/>
+        <source>hop latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="61"/>
+        <source>SLA threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="72"/>
+        <source>Select a connection to see the hop latency of its flow on every switch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="213"/>
+        <source>%1 max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/charts/FlowLatencyChart.cpp" line="213"/>
+        <source>%1 avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::InspectorPane</name>
     <message>
         <location filename="../app/widgets/InspectorPane.cpp" line="87"/>
@@ -1607,339 +1882,344 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::MainWindow</name>
     <message>
-        <location filename="../app/MainWindow.cpp" line="75"/>
-        <location filename="../app/MainWindow.cpp" line="496"/>
+        <location filename="../app/MainWindow.cpp" line="77"/>
+        <location filename="../app/MainWindow.cpp" line="521"/>
         <source>Continuo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="130"/>
+        <location filename="../app/MainWindow.cpp" line="134"/>
         <source>&amp;Connect to Daemon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="132"/>
+        <location filename="../app/MainWindow.cpp" line="136"/>
         <source>Ctrl+K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="135"/>
+        <location filename="../app/MainWindow.cpp" line="139"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="142"/>
+        <location filename="../app/MainWindow.cpp" line="146"/>
         <source>&amp;Dark Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="145"/>
+        <location filename="../app/MainWindow.cpp" line="149"/>
         <source>&amp;Light Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="151"/>
+        <location filename="../app/MainWindow.cpp" line="155"/>
         <source>&amp;Fit to View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="153"/>
+        <location filename="../app/MainWindow.cpp" line="157"/>
         <source>Ctrl+0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="155"/>
+        <location filename="../app/MainWindow.cpp" line="159"/>
         <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="158"/>
+        <location filename="../app/MainWindow.cpp" line="162"/>
         <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="162"/>
+        <location filename="../app/MainWindow.cpp" line="166"/>
         <source>&amp;Cordon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="164"/>
+        <location filename="../app/MainWindow.cpp" line="168"/>
         <source>Stop placing new work on the selected node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="166"/>
+        <location filename="../app/MainWindow.cpp" line="170"/>
         <source>&amp;Drain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="168"/>
+        <location filename="../app/MainWindow.cpp" line="172"/>
         <source>Move work off the selected node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="170"/>
+        <location filename="../app/MainWindow.cpp" line="174"/>
         <source>&amp;Uncordon…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="172"/>
+        <location filename="../app/MainWindow.cpp" line="176"/>
         <source>Make the selected node schedulable again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="175"/>
+        <location filename="../app/MainWindow.cpp" line="179"/>
         <source>&amp;Place Workload…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="177"/>
+        <location filename="../app/MainWindow.cpp" line="181"/>
         <source>Ctrl+P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="178"/>
+        <location filename="../app/MainWindow.cpp" line="182"/>
         <source>Describe a workload, dry-run its placement, submit it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="180"/>
+        <location filename="../app/MainWindow.cpp" line="184"/>
         <source>&amp;What-if Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="183"/>
+        <location filename="../app/MainWindow.cpp" line="187"/>
         <source>Ctrl+Shift+W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="184"/>
+        <location filename="../app/MainWindow.cpp" line="188"/>
         <source>Try hypothetical changes on the topology and see what would move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="187"/>
+        <location filename="../app/MainWindow.cpp" line="191"/>
         <source>&amp;Plugins…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="190"/>
+        <location filename="../app/MainWindow.cpp" line="194"/>
         <source>&amp;About Continuo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="198"/>
+        <location filename="../app/MainWindow.cpp" line="202"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="204"/>
+        <location filename="../app/MainWindow.cpp" line="208"/>
         <source>Live Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="211"/>
+        <location filename="../app/MainWindow.cpp" line="215"/>
         <source>Event Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="271"/>
-        <location filename="../app/MainWindow.cpp" line="289"/>
+        <location filename="../app/MainWindow.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="294"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="272"/>
+        <location filename="../app/MainWindow.cpp" line="277"/>
         <source>Anomaly Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="273"/>
+        <location filename="../app/MainWindow.cpp" line="278"/>
         <source>Silences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="274"/>
+        <location filename="../app/MainWindow.cpp" line="279"/>
         <source>Alert Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="280"/>
-        <location filename="../app/MainWindow.cpp" line="380"/>
+        <location filename="../app/MainWindow.cpp" line="285"/>
+        <location filename="../app/MainWindow.cpp" line="385"/>
         <source>&amp;Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="280"/>
+        <location filename="../app/MainWindow.cpp" line="285"/>
         <source>Ctrl+Shift+A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="281"/>
+        <location filename="../app/MainWindow.cpp" line="286"/>
         <source>Anomaly &amp;Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="281"/>
+        <location filename="../app/MainWindow.cpp" line="286"/>
         <source>Ctrl+Shift+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="282"/>
+        <location filename="../app/MainWindow.cpp" line="287"/>
         <source>Alert &amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="282"/>
+        <location filename="../app/MainWindow.cpp" line="287"/>
         <source>Ctrl+Shift+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="283"/>
+        <location filename="../app/MainWindow.cpp" line="288"/>
         <source>&amp;Silences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="289"/>
+        <location filename="../app/MainWindow.cpp" line="294"/>
         <source>Alerts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="302"/>
+        <location filename="../app/MainWindow.cpp" line="307"/>
         <source>Metrics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="303"/>
+        <location filename="../app/MainWindow.cpp" line="308"/>
         <source>Series Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="306"/>
+        <location filename="../app/MainWindow.cpp" line="311"/>
         <source>&amp;Metrics Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="306"/>
+        <location filename="../app/MainWindow.cpp" line="311"/>
         <source>Ctrl+Shift+M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="307"/>
+        <location filename="../app/MainWindow.cpp" line="312"/>
         <source>Series C&amp;hart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="307"/>
+        <location filename="../app/MainWindow.cpp" line="312"/>
         <source>Ctrl+Shift+H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="337"/>
-        <location filename="../app/MainWindow.cpp" line="994"/>
-        <location filename="../app/MainWindow.cpp" line="1005"/>
+        <location filename="../app/MainWindow.cpp" line="342"/>
+        <location filename="../app/MainWindow.cpp" line="1046"/>
+        <location filename="../app/MainWindow.cpp" line="1057"/>
         <source>Action Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="346"/>
+        <location filename="../app/MainWindow.cpp" line="351"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="351"/>
+        <location filename="../app/MainWindow.cpp" line="356"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="360"/>
+        <location filename="../app/MainWindow.cpp" line="365"/>
         <source>&amp;Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="364"/>
+        <location filename="../app/MainWindow.cpp" line="369"/>
         <source>Live &amp;Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="368"/>
+        <location filename="../app/MainWindow.cpp" line="373"/>
         <source>&amp;Event Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="374"/>
+        <location filename="../app/MainWindow.cpp" line="379"/>
         <source>&amp;Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="388"/>
+        <location filename="../app/MainWindow.cpp" line="393"/>
         <source>&amp;Workloads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="399"/>
+        <location filename="../app/MainWindow.cpp" line="404"/>
+        <source>Net&amp;work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="422"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="402"/>
+        <location filename="../app/MainWindow.cpp" line="425"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="405"/>
+        <location filename="../app/MainWindow.cpp" line="428"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="494"/>
+        <location filename="../app/MainWindow.cpp" line="519"/>
         <source>Continuo — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="505"/>
+        <location filename="../app/MainWindow.cpp" line="530"/>
         <source>This build cannot connect to a daemon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="510"/>
+        <location filename="../app/MainWindow.cpp" line="535"/>
         <source>Cannot connect to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="518"/>
-        <location filename="../app/MainWindow.cpp" line="709"/>
+        <location filename="../app/MainWindow.cpp" line="543"/>
+        <location filename="../app/MainWindow.cpp" line="736"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="608"/>
-        <location filename="../app/MainWindow.cpp" line="613"/>
+        <location filename="../app/MainWindow.cpp" line="635"/>
+        <location filename="../app/MainWindow.cpp" line="640"/>
         <source>waiting for data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="608"/>
+        <location filename="../app/MainWindow.cpp" line="635"/>
         <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="614"/>
+        <location filename="../app/MainWindow.cpp" line="641"/>
         <source>%1 ms (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="615"/>
+        <location filename="../app/MainWindow.cpp" line="642"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="650"/>
+        <location filename="../app/MainWindow.cpp" line="677"/>
         <source>Engine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="652"/>
+        <location filename="../app/MainWindow.cpp" line="679"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n node</numerusform>
@@ -1947,212 +2227,257 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="653"/>
+        <location filename="../app/MainWindow.cpp" line="680"/>
         <source>%1 samples/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="654"/>
+        <location filename="../app/MainWindow.cpp" line="681"/>
         <source>Revision %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="662"/>
+        <location filename="../app/MainWindow.cpp" line="689"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="668"/>
+        <location filename="../app/MainWindow.cpp" line="695"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="673"/>
+        <location filename="../app/MainWindow.cpp" line="700"/>
         <source>Connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="677"/>
+        <location filename="../app/MainWindow.cpp" line="704"/>
         <source>Disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="705"/>
+        <location filename="../app/MainWindow.cpp" line="732"/>
         <source>Not connected. Use File › Connect to Daemon… to connect to a continuo daemon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="710"/>
+        <location filename="../app/MainWindow.cpp" line="737"/>
         <source>Not connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="714"/>
+        <location filename="../app/MainWindow.cpp" line="741"/>
         <source>The inventory is empty. Start a scenario (--scenario demo) or enable a backend plugin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="739"/>
+        <location filename="../app/MainWindow.cpp" line="766"/>
         <source>Cordon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="742"/>
+        <location filename="../app/MainWindow.cpp" line="769"/>
         <source>Drain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="745"/>
+        <location filename="../app/MainWindow.cpp" line="772"/>
         <source>Uncordon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="752"/>
+        <location filename="../app/MainWindow.cpp" line="779"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="753"/>
+        <location filename="../app/MainWindow.cpp" line="780"/>
         <source>Reason (recorded in the audit log):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="759"/>
+        <location filename="../app/MainWindow.cpp" line="786"/>
         <source>%1 %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="763"/>
+        <location filename="../app/MainWindow.cpp" line="790"/>
         <source>%1: %2 is now %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="766"/>
+        <location filename="../app/MainWindow.cpp" line="793"/>
         <source>%1 %2 failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="799"/>
+        <location filename="../app/MainWindow.cpp" line="826"/>
         <source>About Continuo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="800"/>
+        <location filename="../app/MainWindow.cpp" line="827"/>
         <source>&lt;h3&gt;Continuo %1&lt;/h3&gt;&lt;p&gt;Operations console for the edge–cloud–HPC continuum.&lt;/p&gt;&lt;p&gt;Connected to: %2&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="804"/>
+        <location filename="../app/MainWindow.cpp" line="831"/>
         <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="833"/>
+        <location filename="../app/MainWindow.cpp" line="860"/>
         <source>Deployments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="834"/>
+        <location filename="../app/MainWindow.cpp" line="861"/>
         <source>Placement Explanation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="835"/>
+        <location filename="../app/MainWindow.cpp" line="862"/>
         <source>What-if</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="842"/>
+        <location filename="../app/MainWindow.cpp" line="869"/>
         <source>&amp;Deployments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="842"/>
+        <location filename="../app/MainWindow.cpp" line="869"/>
         <source>Ctrl+Shift+Y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="843"/>
+        <location filename="../app/MainWindow.cpp" line="870"/>
         <source>Placement E&amp;xplanation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="863"/>
+        <location filename="../app/MainWindow.cpp" line="890"/>
         <source>HPC Jobs &amp;&amp; VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="865"/>
+        <location filename="../app/MainWindow.cpp" line="892"/>
         <source>HPC &amp;Jobs &amp;&amp; VMs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="866"/>
+        <location filename="../app/MainWindow.cpp" line="893"/>
         <source>Ctrl+Shift+J</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="891"/>
-        <source>No other ready host in %1 to migrate %2 to.</source>
+        <location filename="../app/MainWindow.cpp" line="907"/>
+        <source>P4 Rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="897"/>
-        <source>Migrate %1</source>
+        <location filename="../app/MainWindow.cpp" line="908"/>
+        <source>Fabric</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="898"/>
-        <source>Live-migrate %1 (now on %2) to host:</source>
+        <location filename="../app/MainWindow.cpp" line="911"/>
+        <source>&amp;Fabric</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="900"/>
-        <source>Migrate</source>
+        <location filename="../app/MainWindow.cpp" line="911"/>
+        <source>Ctrl+Shift+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="912"/>
+        <source>P4 &amp;Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="912"/>
+        <source>Ctrl+Shift+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="913"/>
+        <source>Ctrl+Shift+C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="914"/>
+        <source>Ctrl+Shift+I</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/MainWindow.cpp" line="915"/>
+        <source>Ctrl+Shift+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="944"/>
+        <source>No other ready host in %1 to migrate %2 to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="950"/>
+        <source>Migrate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="951"/>
+        <source>Live-migrate %1 (now on %2) to host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="953"/>
+        <source>Migrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="968"/>
         <source>Cancel job %1? Its processes are killed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="917"/>
+        <location filename="../app/MainWindow.cpp" line="970"/>
         <source>Force off %1? Like pulling the plug: the guest does not shut down cleanly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="919"/>
+        <location filename="../app/MainWindow.cpp" line="972"/>
         <source>Delete the definition of %1? Its configuration is removed from the host.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="938"/>
+        <location filename="../app/MainWindow.cpp" line="990"/>
         <source>Serial Console of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="939"/>
+        <location filename="../app/MainWindow.cpp" line="991"/>
         <source>Output of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="948"/>
+        <location filename="../app/MainWindow.cpp" line="1000"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="958"/>
+        <location filename="../app/MainWindow.cpp" line="1010"/>
         <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="962"/>
+        <location filename="../app/MainWindow.cpp" line="1014"/>
         <source>Cannot read the output: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="967"/>
+        <location filename="../app/MainWindow.cpp" line="1019"/>
         <source>%n line(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2160,22 +2485,22 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="980"/>
+        <location filename="../app/MainWindow.cpp" line="1032"/>
         <source>%1: %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="984"/>
+        <location filename="../app/MainWindow.cpp" line="1036"/>
         <source>%1: %2 requested.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="985"/>
+        <location filename="../app/MainWindow.cpp" line="1037"/>
         <source>%1 on %2 failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1020"/>
+        <location filename="../app/MainWindow.cpp" line="1072"/>
         <source>Submitted %n workload(s): %1 placed, %2 deployment(s) created.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2183,129 +2508,129 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1038"/>
-        <location filename="../app/MainWindow.cpp" line="1138"/>
+        <location filename="../app/MainWindow.cpp" line="1090"/>
+        <location filename="../app/MainWindow.cpp" line="1190"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1039"/>
+        <location filename="../app/MainWindow.cpp" line="1091"/>
         <source>Explaining %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1046"/>
+        <location filename="../app/MainWindow.cpp" line="1098"/>
         <source>Cannot explain %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1058"/>
+        <location filename="../app/MainWindow.cpp" line="1110"/>
         <source>Terminate Workload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1059"/>
+        <location filename="../app/MainWindow.cpp" line="1111"/>
         <source>Terminate every deployment of %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1062"/>
+        <location filename="../app/MainWindow.cpp" line="1114"/>
         <source>Terminate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1067"/>
+        <location filename="../app/MainWindow.cpp" line="1119"/>
         <source>Terminating %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1068"/>
+        <location filename="../app/MainWindow.cpp" line="1120"/>
         <source>Terminate %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1085"/>
+        <location filename="../app/MainWindow.cpp" line="1137"/>
         <source>Pin %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1086"/>
+        <location filename="../app/MainWindow.cpp" line="1138"/>
         <source>Move %1 (now on %2) to node:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1089"/>
+        <location filename="../app/MainWindow.cpp" line="1141"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1102"/>
+        <location filename="../app/MainWindow.cpp" line="1154"/>
         <source>%1 already runs on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1109"/>
+        <location filename="../app/MainWindow.cpp" line="1161"/>
         <source>Pinning %1 to %2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1114"/>
+        <location filename="../app/MainWindow.cpp" line="1166"/>
         <source>%1 is moving to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1115"/>
+        <location filename="../app/MainWindow.cpp" line="1167"/>
         <source>Pin %1 to %2 failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1143"/>
+        <location filename="../app/MainWindow.cpp" line="1195"/>
         <source>Node Cannot Take It</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1144"/>
+        <location filename="../app/MainWindow.cpp" line="1196"/>
         <source>%1 does not fit on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1148"/>
+        <location filename="../app/MainWindow.cpp" line="1200"/>
         <source>Pin Anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1162"/>
+        <location filename="../app/MainWindow.cpp" line="1214"/>
         <source>Computing re-optimisation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1165"/>
-        <location filename="../app/MainWindow.cpp" line="1189"/>
+        <location filename="../app/MainWindow.cpp" line="1217"/>
+        <location filename="../app/MainWindow.cpp" line="1241"/>
         <source>Re-optimisation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1169"/>
+        <location filename="../app/MainWindow.cpp" line="1221"/>
         <source>Nothing to improve: no deployment would move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1174"/>
+        <location filename="../app/MainWindow.cpp" line="1226"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1175"/>
+        <location filename="../app/MainWindow.cpp" line="1227"/>
         <source>nowhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1176"/>
+        <location filename="../app/MainWindow.cpp" line="1228"/>
         <source>Re-optimise</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1177"/>
+        <location filename="../app/MainWindow.cpp" line="1229"/>
         <source>%n deployment(s) would move.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2313,12 +2638,12 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1182"/>
+        <location filename="../app/MainWindow.cpp" line="1234"/>
         <source>Apply Moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/MainWindow.cpp" line="1188"/>
+        <location filename="../app/MainWindow.cpp" line="1240"/>
         <source>Re-optimisation started: %n move(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2326,42 +2651,42 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1202"/>
+        <location filename="../app/MainWindow.cpp" line="1254"/>
         <source>What-if mode: right-click the topology to try changes. Nothing is applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1223"/>
+        <location filename="../app/MainWindow.cpp" line="1275"/>
         <source>What if %1 is drained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1224"/>
+        <location filename="../app/MainWindow.cpp" line="1276"/>
         <source>What if %1 fails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1225"/>
+        <location filename="../app/MainWindow.cpp" line="1277"/>
         <source>Add Load on %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1227"/>
+        <location filename="../app/MainWindow.cpp" line="1279"/>
         <source>Add Load</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1227"/>
+        <location filename="../app/MainWindow.cpp" line="1279"/>
         <source>Extra CPU on %1 (cores):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1238"/>
+        <location filename="../app/MainWindow.cpp" line="1290"/>
         <source>What if link %1 fails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="1240"/>
+        <location filename="../app/MainWindow.cpp" line="1292"/>
         <source>What if site %1 fails</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2405,6 +2730,817 @@ Double-click to chart it</source>
             <numerusform>Showing %n series.</numerusform>
             <numerusform>Showing %n series.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::NetworkPane</name>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="74"/>
+        <source>&amp;New Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="75"/>
+        <source>&amp;Edit Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="76"/>
+        <source>&amp;Remove Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="77"/>
+        <source>Reroute &amp;Avoiding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="78"/>
+        <source>Re&amp;store Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="79"/>
+        <source>New &amp;SLA Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="80"/>
+        <source>Remove SLA R&amp;ule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="86"/>
+        <source>Re&amp;route on violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="87"/>
+        <source>E&amp;nabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="89"/>
+        <location filename="../app/widgets/NetworkPane.cpp" line="607"/>
+        <source>Sa&amp;ve Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="107"/>
+        <source>Connect two hosts or pods through the fabric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="108"/>
+        <source>Change the selected connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="109"/>
+        <source>Remove the selected connection and its entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="110"/>
+        <source>Move the selected connection off a switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="111"/>
+        <source>Move the selected connection back to its own path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="112"/>
+        <source>Start a new SLA rule in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="113"/>
+        <source>Remove the selected SLA rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="163"/>
+        <location filename="../app/widgets/NetworkPane.cpp" line="167"/>
+        <location filename="../app/widgets/NetworkPane.cpp" line="171"/>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="164"/>
+        <source>Hop latency on any switch of the flow above this violates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="168"/>
+        <source>How long the violation must last (0: the first violating postcard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="172"/>
+        <source>Averaging window of the average metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="190"/>
+        <source>SLA Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="192"/>
+        <source>&amp;Connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="193"/>
+        <source>&amp;Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="194"/>
+        <source>&amp;Threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="195"/>
+        <source>&amp;Persistence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="196"/>
+        <source>&amp;Window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="213"/>
+        <source>&amp;Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="214"/>
+        <source>SLA R&amp;ules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="215"/>
+        <source>Reroute &amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="319"/>
+        <source>%1 (flow %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="334"/>
+        <source>Cannot list the connections: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="363"/>
+        <source>Cannot list the SLA rules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="445"/>
+        <source>Flow %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="476"/>
+        <source>Connection %1 uses %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="495"/>
+        <source>Telemetry on for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="495"/>
+        <source>Telemetry off for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="497"/>
+        <source>Cannot turn telemetry %1 for %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="498"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="498"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="512"/>
+        <source>Reroute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="513"/>
+        <source>Move the connection off switch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="515"/>
+        <source>Reroute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="530"/>
+        <source>Cannot reroute %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="534"/>
+        <source>%1 is back on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="535"/>
+        <source>%1 now avoids %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="549"/>
+        <source>Remove Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="550"/>
+        <source>Remove %1 and delete its entries from every switch of its path?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="555"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="565"/>
+        <source>Connection %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="566"/>
+        <source>Cannot remove %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="607"/>
+        <source>Cre&amp;ate Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="627"/>
+        <source>The rule is refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="628"/>
+        <source>Cannot save the SLA rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="631"/>
+        <source>SLA rule saved: %1 above %2 ms on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="646"/>
+        <source>SLA rule %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/NetworkPane.cpp" line="647"/>
+        <source>Cannot remove the SLA rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::P4EntryForm</name>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="48"/>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="59"/>
+        <source>What an entry that matches does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="66"/>
+        <source>Higher wins when several ternary or range entries match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="70"/>
+        <source>Why this entry exists (not sent to the switch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="75"/>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="77"/>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4EntryForm.cpp" line="145"/>
+        <source>%1: %2 match, %n bit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="164"/>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="175"/>
+        <source>empty: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="170"/>
+        <source> prefix length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="176"/>
+        <source>mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="177"/>
+        <source>empty: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="180"/>
+        <source>low (empty: any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="182"/>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="187"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4EntryForm.cpp" line="238"/>
+        <source>%n bit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="337"/>
+        <source>a value is required (exact match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="350"/>
+        <source>a mask needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="359"/>
+        <source>a range needs both a low and a high bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="368"/>
+        <source>a value is required (or tick &quot;any&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="428"/>
+        <source>This table has no action an entry may use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="433"/>
+        <source>a value is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="490"/>
+        <source>No table chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="492"/>
+        <source>The entry is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::P4EntryModel</name>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="263"/>
+        <source>pending insert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="265"/>
+        <source>pending modify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="267"/>
+        <source>pending delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="273"/>
+        <source>installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="275"/>
+        <source>desired, not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="277"/>
+        <source>installed, not desired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="278"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="337"/>
+        <source>%1 (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/models/P4EntryModel.cpp" line="365"/>
+        <source>%1 (%2, %n bit(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="371"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="373"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="375"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="377"/>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="379"/>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="381"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/P4EntryModel.cpp" line="383"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Continuo::Gui::P4RuleEditor</name>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="42"/>
+        <source>&amp;Stage Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="43"/>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="44"/>
+        <source>D&amp;iff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="45"/>
+        <source>A&amp;pply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="47"/>
+        <source>Dry-&amp;run Packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="49"/>
+        <source>&amp;New Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="50"/>
+        <source>&amp;Edit Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="51"/>
+        <source>&amp;Delete Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="52"/>
+        <source>Di&amp;scard Pending Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="53"/>
+        <source>Refresh &amp;Counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="54"/>
+        <source>&amp;Apply P4 Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="55"/>
+        <source>&amp;Diff P4 Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="64"/>
+        <source>Switch whose entries to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="67"/>
+        <source>Table of the switch&apos;s program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="70"/>
+        <source>Filter entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="98"/>
+        <source>Ctrl+Shift+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="99"/>
+        <source>Start a new entry in the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="100"/>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="101"/>
+        <source>Load the selected entry into the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="103"/>
+        <source>Stage the deletion of the selected entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="104"/>
+        <source>Forget every staged change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="105"/>
+        <source>Ctrl+Shift+U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="106"/>
+        <source>Read the entries&apos; counters from the switch now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="108"/>
+        <source>Write the pending changes to the switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="110"/>
+        <source>What the pending changes would insert, modify and delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="124"/>
+        <source>Add the entry in the form to the pending changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="131"/>
+        <source>Which entry this packet would hit, with the pending changes applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="138"/>
+        <source>in_port=1 ip_src=10.0.0.1 ip_dst=10.0.0.2 proto=6 dport=80</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="145"/>
+        <source>Diff, apply and packet dry-run results appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="156"/>
+        <source>S&amp;witch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="158"/>
+        <source>&amp;Table:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="186"/>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="201"/>
+        <source>Pac&amp;ket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="291"/>
+        <source>Cannot list the switches: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="301"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="302"/>
+        <source>%1 — disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="303"/>
+        <source>%1 runs %2; %3 desired, %4 installed entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="304"/>
+        <source>no program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="306"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="315"/>
+        <source>No P4 switch is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="336"/>
+        <source>Cannot read the program of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="377"/>
+        <source>Cannot read the entries of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="469"/>
+        <source>The entry cannot be staged:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="504"/>
+        <source>%n entry(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="505"/>
+        <source>, %n pending change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="523"/>
+        <source>Computing the diff…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="528"/>
+        <source>The entries of %1 on %2 are refused:
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="533"/>
+        <source>%1 on %2: %3 to insert, %4 to modify, %5 to delete, %6 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="550"/>
+        <source>Insert:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="551"/>
+        <source>Modify:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="552"/>
+        <source>Delete:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="554"/>
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="556"/>
+        <source>Nothing to change: the switch already has these entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="571"/>
+        <source>Writing the entries of %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="577"/>
+        <source>Writing %1 on %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="584"/>
+        <source>%1 on %2: %3 inserted, %4 modified, %5 deleted in %6 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="591"/>
+        <source>The write failed and the switch was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="609"/>
+        <source>Evaluating the packet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4RuleEditor.cpp" line="612"/>
+        <source>The packet cannot be evaluated on %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2852,6 +3988,59 @@ Double-click to chart it</source>
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::RerouteModel</name>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="51"/>
+        <source>%1  →  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="58"/>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="59"/>
+        <source>%1 ms &gt; %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="61"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="74"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="76"/>
+        <source>Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="78"/>
+        <source>From → To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="80"/>
+        <source>Avoided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="82"/>
+        <source>Violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/RerouteModel.cpp" line="84"/>
+        <source>Reaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::ResourceSearchBox</name>
     <message>
         <location filename="../app/widgets/ResourceSearchBox.cpp" line="22"/>
@@ -3145,84 +4334,156 @@ Double-click to chart it</source>
     </message>
 </context>
 <context>
+    <name>Continuo::Gui::SlaRuleModel</name>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="47"/>
+        <source>average latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="49"/>
+        <source>maximum latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="53"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="84"/>
+        <location filename="../app/models/SlaRuleModel.cpp" line="86"/>
+        <location filename="../app/models/SlaRuleModel.cpp" line="88"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="90"/>
+        <location filename="../app/models/SlaRuleModel.cpp" line="92"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="90"/>
+        <location filename="../app/models/SlaRuleModel.cpp" line="92"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="105"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="107"/>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="109"/>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="111"/>
+        <source>Persistence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="113"/>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="115"/>
+        <source>Reroute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/models/SlaRuleModel.cpp" line="117"/>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Continuo::Gui::Topology</name>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="44"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="45"/>
         <source>cordoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="46"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="47"/>
         <source>draining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="48"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="49"/>
         <source>down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="50"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="51"/>
         <source>not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="52"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="53"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="144"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="145"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="147"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="148"/>
         <source>CPU: %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="149"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="150"/>
         <source>GPUs: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="151"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="152"/>
         <source>FPGAs: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="153"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="154"/>
         <source>Jobs running: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="155"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="156"/>
         <source>Virtual machines: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="363"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="364"/>
         <source>EDGE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="366"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="367"/>
         <source>CLOUD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="369"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="370"/>
         <source>HPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="372"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="373"/>
         <source>SITE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyItems.cpp" line="565"/>
+        <location filename="../app/topology/TopologyItems.cpp" line="607"/>
         <source>%1: latency estimated by network tomography (nothing measures this link)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3284,7 +4545,7 @@ Double-click to chart it</source>
 <context>
     <name>Continuo::Gui::TopologyScene</name>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="580"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="627"/>
         <source>%n node(s)</source>
         <translation>
             <numerusform>%n node</numerusform>
@@ -3292,7 +4553,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="582"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="629"/>
         <source>%n cluster(s)</source>
         <translation>
             <numerusform>%n cluster</numerusform>
@@ -3300,7 +4561,7 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/topology/TopologyScene.cpp" line="584"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="631"/>
         <source>%n accelerator(s)</source>
         <translation>
             <numerusform>%n accelerator</numerusform>
@@ -3308,23 +4569,38 @@ Double-click to chart it</source>
         </translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="614"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="661"/>
         <source>Unassigned nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="952"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="1000"/>
         <source>%1 is unavailable in this what-if</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="961"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="1009"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/topology/TopologyScene.cpp" line="969"/>
+        <location filename="../app/topology/TopologyScene.cpp" line="1017"/>
         <source>%1 would have nowhere to go: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="1090"/>
+        <source>Path before the reroute: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="1091"/>
+        <source>Backup path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/topology/TopologyScene.cpp" line="1091"/>
+        <source>Path: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3399,6 +4675,33 @@ Double-click to chart it</source>
         <location filename="../app/widgets/WhatIfPanel.cpp" line="182"/>
         <source>What-if failed: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/topology/TopologyItems.cpp" line="471"/>
+        <source>%1 (%2)
+INT hop latency %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="31"/>
+        <source>10.0.0.1 or 0x0a000001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/P4EntryForm.cpp" line="33"/>
+        <source>aa:bb:cc:dd:ee:ff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/widgets/P4EntryForm.cpp" line="34"/>
+        <source>decimal, 0x hex or 0b binary (%n bit(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>
